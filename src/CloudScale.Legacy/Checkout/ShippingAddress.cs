@@ -1,0 +1,29 @@
+using CloudScale.BuildingBlocks.Http;
+using CloudScale.Legacy.Api;
+
+namespace CloudScale.Legacy.Checkout;
+
+internal static class ShippingAddress
+{
+    private const int MaxFieldLength = 200;
+
+    public static void Validate(AddressDto? address, FieldErrors errors)
+    {
+        if (address is null)
+        {
+            errors.Add("shippingAddress", "shippingAddress {name, line1, city, postalCode, country} is required");
+            return;
+        }
+
+        Required(address.Name, "shippingAddress.name", errors);
+        Required(address.Line1, "shippingAddress.line1", errors);
+        Required(address.City, "shippingAddress.city", errors);
+        Required(address.PostalCode, "shippingAddress.postalCode", errors);
+        errors.Check(address.Line2 is null || address.Line2.Length <= MaxFieldLength, "shippingAddress.line2", $"shippingAddress.line2 must be at most {MaxFieldLength} characters");
+        errors.Check(address.Country is { Length: 2 } c && c.All(char.IsAsciiLetterUpper), "shippingAddress.country",
+            $"shippingAddress.country must be an ISO 3166 two-letter code like 'US', got '{address.Country}'");
+    }
+
+    private static void Required(string? value, string field, FieldErrors errors) =>
+        errors.Check(!string.IsNullOrWhiteSpace(value) && value.Length <= MaxFieldLength, field, $"{field} must be 1..{MaxFieldLength} characters");
+}

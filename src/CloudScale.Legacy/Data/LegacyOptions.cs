@@ -1,0 +1,14 @@
+namespace CloudScale.Legacy.Data;
+
+/// <summary>Settings under <c>Legacy</c>.</summary>
+internal sealed class LegacyOptions
+{
+    /// <summary>Apply the SQL scripts in <c>migrations/legacy</c> at startup (dev and tests; production runs them as a job).</summary>
+    public bool MigrateOnStartup { get; set; }
+
+    /// <summary>Seed the demo catalog and stock when the catalog is empty.</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>How many demo products to seed.</summary>
+    public int DemoProductCount { get; set; } = 300;
+}

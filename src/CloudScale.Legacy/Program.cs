@@ -1,0 +1,3 @@
+using CloudScale.Legacy;
+
+await LegacyApp.Create(args).RunAsync();
