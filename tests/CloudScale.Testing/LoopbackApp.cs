@@ -1,15 +1,32 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudScale.Testing;
 
 /// <summary>
-/// Runs a real <see cref="WebApplication"/> on Kestrel at a free loopback port, so requests cross a real socket
-/// exactly as they do between processes.
+/// Runs a real <see cref="WebApplication"/> on Kestrel at a port the OS picks, so requests cross a real socket
+/// exactly as they do between processes, and tests never collide with each other or with the dev stack.
 /// </summary>
+public static class LoopbackHosting
+{
+    /// <summary>Starts <paramref name="app"/> on 127.0.0.1 with a free port and returns its base address.</summary>
+    public static async Task<Uri> StartOnLoopbackAsync(this WebApplication app)
+    {
+        // Addresses set here take precedence over ASPNETCORE_URLS / --urls, which the test runner may have set.
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        return new Uri(app.Urls.Single().TrimEnd('/') + "/");
+    }
+
+    /// <summary>Stops and disposes <paramref name="app"/>.</summary>
+    public static async Task ShutDownAsync(this WebApplication app)
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>A started app and its address, disposed as one.</summary>
 public sealed class LoopbackApp : IAsyncDisposable
 {
     private LoopbackApp(WebApplication app, Uri baseAddress)
@@ -23,24 +40,13 @@ public sealed class LoopbackApp : IAsyncDisposable
     /// <summary>E.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<LoopbackApp> StartAsync(WebApplication app)
-    {
-        app.Urls.Clear();
-        app.Urls.Add("http://127.0.0.1:0");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new LoopbackApp(app, new Uri(address.TrimEnd('/') + "/"));
-    }
+    public static async Task<LoopbackApp> StartAsync(WebApplication app) => new(app, await app.StartOnLoopbackAsync());
 
-    /// <summary>Arguments that point an app at the given settings, as command-line configuration.</summary>
+    /// <summary>Settings as command-line configuration arguments (<c>--Key=Value</c>).</summary>
     public static string[] Args(params (string Key, string Value)[] settings) =>
         settings.Select(s => $"--{s.Key}={s.Value}").ToArray();
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => new(App.ShutDownAsync());
 }

@@ -69,6 +69,7 @@ public static class ApiProblem
         StatusCodes.Status422UnprocessableEntity => "The request cannot be processed.",
         StatusCodes.Status502BadGateway => "An upstream service failed.",
         StatusCodes.Status503ServiceUnavailable => "The service is unavailable.",
+        StatusCodes.Status504GatewayTimeout => "An upstream service did not answer in time.",
         _ => "The request failed.",
     };
 }

@@ -1,0 +1,3 @@
+using CloudScale.Proxy;
+
+await ProxyApp.Create(args).RunAsync();

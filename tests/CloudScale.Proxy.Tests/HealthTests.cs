@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json;
+using CloudScale.Proxy.Tests.Support;
+
+namespace CloudScale.Proxy.Tests;
+
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Healthz_reports_alive_even_when_the_backend_is_down()
+    {
+        await using var stack = await ProxyStack.StartAsync();
+        await stack.Backend.StopAsync();
+
+        var response = await stack.Client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"status":"alive"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readyz_is_200_ready_and_lists_each_backend_when_the_backend_answers()
+    {
+        await using var stack = await ProxyStack.StartAsync();
+
+        var response = await stack.Client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ready", json.RootElement.GetProperty("status").GetString());
+        var backend = Assert.Single(json.RootElement.GetProperty("backends").EnumerateArray());
+        Assert.Equal("legacy", backend.GetProperty("cluster").GetString());
+        Assert.Equal("primary", backend.GetProperty("destination").GetString());
+        Assert.Equal(stack.Backend.BaseAddress.ToString(), backend.GetProperty("address").GetString());
+        Assert.True(backend.GetProperty("healthy").GetBoolean());
+        Assert.Equal(0, stack.Backend.ForwardedRequests);
+    }
+
+    [Fact]
+    public async Task Readyz_is_503_unready_when_the_backend_is_stopped()
+    {
+        await using var stack = await ProxyStack.StartAsync();
+        await stack.Backend.StopAsync();
+
+        var response = await stack.Client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("unready", json.RootElement.GetProperty("status").GetString());
+        var backend = Assert.Single(json.RootElement.GetProperty("backends").EnumerateArray());
+        Assert.Equal("legacy", backend.GetProperty("cluster").GetString());
+        Assert.False(backend.GetProperty("healthy").GetBoolean());
+    }
+}
