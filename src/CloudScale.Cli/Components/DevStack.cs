@@ -1,0 +1,43 @@
+using CloudScale.Cli.Processes;
+using Spectre.Console;
+
+namespace CloudScale.Cli.Components;
+
+/// <summary>
+/// The components of the dev stack and how they are wired together (docs/dev-stack.md). This is the one
+/// place to add a component: <see cref="All"/> is the start order, and `down` stops in reverse.
+/// </summary>
+internal sealed class DevStack
+{
+    public DevStack(StackLayout layout, ProcessRunner processes, IAnsiConsole console)
+    {
+        Postgres = new PostgresComponent(layout, processes);
+        Redis = new RedisComponent(layout, processes);
+        var services = new ServicesBuild(layout, processes, console);
+        var legacy = new DotnetServiceComponent(
+            layout, processes, services, "legacy", 8081, "src/CloudScale.Legacy/CloudScale.Legacy.csproj",
+            () => new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Legacy"] = Postgres.ConnectionString(PostgresComponent.AppDatabase, includePassword: true),
+                ["Legacy__MigrateOnStartup"] = "true",
+                ["Legacy__SeedDemoData"] = "true",
+            });
+        var proxy = new DotnetServiceComponent(
+            layout, processes, services, "proxy", 8080, "proxy/CloudScale.Proxy/CloudScale.Proxy.csproj",
+            () => new Dictionary<string, string>
+            {
+                ["ReverseProxy__Clusters__legacy__Destinations__primary__Address"] = legacy.InternalAddress,
+            });
+        All = [Postgres, Redis, legacy, proxy];
+    }
+
+    public PostgresComponent Postgres { get; }
+
+    public RedisComponent Redis { get; }
+
+    public IReadOnlyList<IComponent> All { get; }
+
+    public IComponent Find(string name) =>
+        All.FirstOrDefault(component => component.Name == name)
+        ?? throw CliException.Usage($"unknown component '{name}'; known: {string.Join(", ", All.Select(component => component.Name))}");
+}

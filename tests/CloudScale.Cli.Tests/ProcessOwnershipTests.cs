@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using CloudScale.Cli.Processes;
+
+namespace CloudScale.Cli.Tests;
+
+public sealed class ProcessOwnershipTests
+{
+    [Fact]
+    public void A_live_pid_whose_command_line_lacks_the_marker_is_not_ours()
+    {
+        Assert.False(LinuxProcesses.IsOurs(Environment.ProcessId, ["no-such-marker-7f3a"]));
+    }
+
+    [Fact]
+    public void A_live_pid_whose_command_line_has_every_marker_is_ours()
+    {
+        var executable = File.ReadAllText("/proc/self/cmdline").Split('\0')[0];
+
+        Assert.True(LinuxProcesses.IsOurs(Environment.ProcessId, [executable]));
+    }
+
+    [Fact]
+    public async Task Down_leaves_alone_a_process_its_pid_file_names_when_the_command_line_does_not_match()
+    {
+        using var repository = new TempRepository();
+        repository.Layout.EnsureCreated();
+        using var stranger = Process.Start("sleep", "60");
+        try
+        {
+            await File.WriteAllTextAsync(repository.Layout.PidFile("redis"), $"{stranger.Id}\n");
+
+            var run = await repository.RunAsync("down");
+
+            Assert.Equal(ExitCodes.Ok, run.ExitCode);
+            Assert.Equal("nothing was running\n", run.Output);
+            Assert.False(stranger.HasExited);
+            Assert.False(File.Exists(repository.Layout.PidFile("redis")));
+        }
+        finally
+        {
+            stranger.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task A_detached_spawn_reports_the_pid_of_the_program_itself_and_logs_to_the_file()
+    {
+        using var repository = new TempRepository();
+        var log = Path.Combine(repository.Root, "sleep.log");
+
+        var pid = await new ProcessRunner().SpawnDetachedAsync(["sleep", "60"], log, repository.Root, CancellationToken.None);
+        try
+        {
+            Assert.True(LinuxProcesses.IsOurs(pid, ["sleep", "60"]));
+            Assert.Contains("cloudscale started: sleep 60", await File.ReadAllTextAsync(log));
+        }
+        finally
+        {
+            LinuxProcesses.Signal(pid, LinuxProcesses.SigKill);
+        }
+    }
+}
