@@ -18,6 +18,7 @@ internal static class CliApp
             StatusCommand.Create(context),
             LogsCommand.Create(context),
             TestCommand.Create(context),
+            BenchCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

@@ -18,8 +18,10 @@ internal sealed class CliContext
         Output = output;
         Error = error;
         Console = CreateConsole(output);
+        ErrorConsole = CreateConsole(error);
         _layout = new Lazy<StackLayout>(locateLayout);
-        _stack = new Lazy<DevStack>(() => new DevStack(Layout, Processes, Console));
+        // Build progress is diagnostics: on stderr, so stdout stays clean for --json output.
+        _stack = new Lazy<DevStack>(() => new DevStack(Layout, Processes, ErrorConsole));
     }
 
     /// <summary>Machine-readable output (JSON, the test summary line).</summary>
@@ -30,13 +32,17 @@ internal sealed class CliContext
     /// <summary>Output for people: progress lines and tables, on the same stream as <see cref="Output"/>.</summary>
     public IAnsiConsole Console { get; }
 
+    /// <summary>Output for people when stdout is reserved for machine-readable output.</summary>
+    public IAnsiConsole ErrorConsole { get; }
+
     public ProcessRunner Processes { get; } = new();
 
     public StackLayout Layout => _layout.Value;
 
     public DevStack Stack => _stack.Value;
 
-    public StackSupervisor CreateSupervisor() => new(Layout, Console);
+    /// <summary>A supervisor reporting progress to <paramref name="console"/> (default: <see cref="Console"/>).</summary>
+    public StackSupervisor CreateSupervisor(IAnsiConsole? console = null) => new(Layout, console ?? Console);
 
     private static IAnsiConsole CreateConsole(TextWriter output)
     {

@@ -14,7 +14,7 @@ internal sealed class DevStack
         Postgres = new PostgresComponent(layout, processes);
         Redis = new RedisComponent(layout, processes);
         var services = new ServicesBuild(layout, processes, console);
-        var legacy = new DotnetServiceComponent(
+        var legacy = Legacy = new DotnetServiceComponent(
             layout, processes, services, "legacy", 8081, "src/CloudScale.Legacy/CloudScale.Legacy.csproj",
             () => new Dictionary<string, string>
             {
@@ -22,7 +22,7 @@ internal sealed class DevStack
                 ["Legacy__MigrateOnStartup"] = "true",
                 ["Legacy__SeedDemoData"] = "true",
             });
-        var proxy = new DotnetServiceComponent(
+        var proxy = Proxy = new DotnetServiceComponent(
             layout, processes, services, "proxy", 8080, "proxy/CloudScale.Proxy/CloudScale.Proxy.csproj",
             () => new Dictionary<string, string>
             {
@@ -34,6 +34,10 @@ internal sealed class DevStack
     public PostgresComponent Postgres { get; }
 
     public RedisComponent Redis { get; }
+
+    public DotnetServiceComponent Legacy { get; }
+
+    public DotnetServiceComponent Proxy { get; }
 
     public IReadOnlyList<IComponent> All { get; }
 

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CloudScale.Cli.Bench;
+using Spectre.Console;
+
+namespace CloudScale.Cli.Commands;
+
+/// <summary>
+/// Performance as ratios measured in one run on this machine, never as absolute numbers asserted in tests:
+/// both sides of a comparison share the same CPU, the same data and the same moment.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var seconds = new Option<int>("--seconds", "-s")
+        {
+            Description = "Measured seconds per target (split over alternating rounds), 2..600",
+            DefaultValueFactory = _ => 10,
+        };
+        var connections = new Option<int>("--connections", "-c")
+        {
+            Description = "Concurrent connections (closed loop), 1..512",
+            DefaultValueFactory = _ => 16,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON only" };
+        var proxy = new Command("proxy", "Product GET through the strangler proxy vs straight to legacy")
+        {
+            seconds, connections, json,
+        };
+        proxy.SetAction((parseResult, cancellationToken) => RunProxyAsync(
+            context, parseResult.GetValue(seconds), parseResult.GetValue(connections), parseResult.GetValue(json), cancellationToken));
+        return new Command("bench", "Measure performance ratios on this machine (starts the stack if needed)") { proxy };
+    }
+
+    private static async Task<int> RunProxyAsync(CliContext context, int seconds, int connections, bool json, CancellationToken cancellationToken)
+    {
+        if (seconds is < 2 or > 600)
+        {
+            throw CliException.Usage($"--seconds must be 2..600, got {seconds}");
+        }
+
+        if (connections is < 1 or > 512)
+        {
+            throw CliException.Usage($"--connections must be 1..512, got {connections}");
+        }
+
+        // With --json, stdout carries the JSON alone; progress goes to stderr.
+        var progress = json ? context.ErrorConsole : context.Console;
+        var stack = context.Stack;
+        var supervisor = context.CreateSupervisor(progress);
+        try
+        {
+            await supervisor.UpAsync(stack.All, cancellationToken);
+            using var client = new HttpClient(new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = connections,
+                UseCookies = false,
+                UseProxy = false,
+            });
+            var direct = new Uri(stack.Legacy.InternalAddress);
+            var proxied = new Uri(stack.Proxy.InternalAddress);
+            var page = await client.GetFromJsonAsync<JsonElement>(new Uri(direct, "api/v1/products?pageSize=1"), cancellationToken);
+            var path = $"api/v1/products/{page.GetProperty("items")[0].GetProperty("productId").GetString()}";
+            Func<HttpRequestMessage> To(Uri target) => () =>
+            {
+                var message = new HttpRequestMessage(HttpMethod.Get, new Uri(target, path));
+                message.Headers.Add("X-Shopper-Id", "shp_bench");
+                return message;
+            };
+
+            progress.MarkupLineInterpolated($"bench: GET /{path}, {connections} connections, {seconds} s per target");
+            var warmUp = TimeSpan.FromSeconds(2);
+            await HttpLoad.RunAsync(client, To(direct), connections, warmUp, cancellationToken);
+            await HttpLoad.RunAsync(client, To(proxied), connections, warmUp, cancellationToken);
+
+            // Alternating rounds spread any drift of the machine (GC, other load) over both targets alike.
+            const int rounds = 4;
+            var round = TimeSpan.FromSeconds(seconds / (double)rounds);
+            var directRuns = new List<LoadResult>();
+            var proxiedRuns = new List<LoadResult>();
+            for (var i = 0; i < rounds; i++)
+            {
+                directRuns.Add(await HttpLoad.RunAsync(client, To(direct), connections, round, cancellationToken));
+                proxiedRuns.Add(await HttpLoad.RunAsync(client, To(proxied), connections, round, cancellationToken));
+            }
+
+            Report(context, json, LoadResult.Combine(directRuns), LoadResult.Combine(proxiedRuns), connections);
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            await supervisor.StopStartedAsync();
+        }
+    }
+
+    private static void Report(CliContext context, bool json, LoadResult direct, LoadResult proxied, int connections)
+    {
+        var ratio = proxied.RequestsPerSecond / direct.RequestsPerSecond;
+        if (json)
+        {
+            context.Output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["connections"] = connections,
+                ["direct"] = Summary(direct),
+                ["proxy"] = Summary(proxied),
+                ["throughputRatio"] = Math.Round(ratio, 3),
+                ["addedLatencyP50Ms"] = Math.Round(proxied.Percentile(50) - direct.Percentile(50), 3),
+                ["addedLatencyP99Ms"] = Math.Round(proxied.Percentile(99) - direct.Percentile(99), 3),
+            }));
+            return;
+        }
+
+        var table = new Table().AddColumns("target", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms");
+        foreach (var (name, result) in new[] { ("legacy direct", direct), ("through proxy", proxied) })
+        {
+            table.AddRow(name, result.Requests.ToString(), result.Errors.ToString(), result.RequestsPerSecond.ToString("0"),
+                result.Percentile(50).ToString("0.00"), result.Percentile(90).ToString("0.00"), result.Percentile(99).ToString("0.00"));
+        }
+
+        context.Console.Write(table);
+        context.Console.MarkupLineInterpolated(
+            $"proxy/direct throughput ratio [bold]{ratio:0.00}[/]; added latency p50 {proxied.Percentile(50) - direct.Percentile(50):+0.00;-0.00} ms, p99 {proxied.Percentile(99) - direct.Percentile(99):+0.00;-0.00} ms");
+    }
+
+    private static Dictionary<string, double> Summary(LoadResult result) => new()
+    {
+        ["requests"] = result.Requests,
+        ["errors"] = result.Errors,
+        ["requestsPerSecond"] = Math.Round(result.RequestsPerSecond, 1),
+        ["p50Ms"] = Math.Round(result.Percentile(50), 3),
+        ["p90Ms"] = Math.Round(result.Percentile(90), 3),
+        ["p99Ms"] = Math.Round(result.Percentile(99), 3),
+    };
+}
