@@ -23,6 +23,8 @@ public static class LegacyApp
         builder.AddLegacyDatabase();
         builder.AddShopperApi();
         builder.Services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        builder.Services.AddSingleton<PaymentCapture>();
+        builder.Services.AddHostedService<PaymentCaptureSweeper>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CatalogService>();
         builder.Services.AddScoped<CartService>();

@@ -67,10 +67,11 @@ public sealed class BadInputThroughProxyTests(StackFixture stack) : IClassFixtur
 
         var response = await shopper.PostJsonAsync("/api/v1/checkouts", new
         {
-            cartId, paymentMethodId = card, shippingAddress = new { name = "Ada", line1 = "", city = "London", postalCode = "N1", country = "Britain" },
+            cartId, paymentMethodId = card, shippingAddress = new { name = "Ada\0", line1 = "", city = "London", postalCode = "N1", country = "Britain" },
         });
 
         response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.NotNull(response.Json!["errors"]!["shippingAddress.name"]);
         Assert.NotNull(response.Json!["errors"]!["shippingAddress.line1"]);
         Assert.NotNull(response.Json!["errors"]!["shippingAddress.country"]);
         Assert.Equal(0, await stack.Data.CountAsync("checkout_sessions", "cart_id = @id", ("id", Guid.Parse(cartId))));

@@ -1,10 +1,11 @@
 using CloudScale.BuildingBlocks.Http;
 using CloudScale.Testing;
+using Microsoft.AspNetCore.Builder;
 
 namespace CloudScale.Legacy.Tests;
 
 /// <summary>The legacy monolith on a real socket over its own fresh PostgreSQL database.</summary>
-public sealed class LegacyFixture : IAsyncLifetime
+public class LegacyFixture : IAsyncLifetime
 {
     public const int DemoProducts = 80;
 
@@ -18,7 +19,7 @@ public sealed class LegacyFixture : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync("legacy");
         Data = new LegacyData(Database);
-        Legacy = await LoopbackApp.StartAsync(LegacyApp.Create(Settings(Database)));
+        Legacy = await LoopbackApp.StartAsync(LegacyApp.Create(Settings(Database), Configure));
     }
 
     public static string[] Settings(TestDatabase database) => LoopbackApp.Args(
@@ -27,6 +28,11 @@ public sealed class LegacyFixture : IAsyncLifetime
         ("Legacy:SeedDemoData", "true"),
         ("Legacy:DemoProductCount", DemoProducts.ToString()),
         ("Logging:LogLevel:Default", "Warning"));
+
+    /// <summary>Adjusts the app before it is built (a variant fixture swaps a dependency here).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
 
     /// <summary>A client speaking for a new shopper.</summary>
     public ShopperApiClient NewShopper() => new(Legacy.CreateClient(), ShopperId.New());

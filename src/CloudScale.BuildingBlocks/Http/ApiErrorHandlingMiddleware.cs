@@ -19,8 +19,7 @@ public sealed class ApiErrorHandlingMiddleware(RequestDelegate next, ILogger<Api
         }
         catch (ApiException ex) when (!context.Response.HasStarted)
         {
-            context.Response.StatusCode = ex.Status;
-            await Results.Problem(ApiProblem.Create(context, ex.Status, ex.Code, ex.Message, ex.Errors, ex.Extensions)).ExecuteAsync(context);
+            await ApiProblem.WriteAsync(context, ex.Status, ex.Code, ex.Message, ex.Errors, ex.Extensions);
             return;
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)

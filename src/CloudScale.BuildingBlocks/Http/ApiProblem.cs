@@ -37,21 +37,17 @@ public static class ApiProblem
         return problem;
     }
 
-    /// <summary>An endpoint result carrying the problem with the <c>application/problem+json</c> content type.</summary>
-    public static IResult Result(
+    /// <summary>Writes the problem straight to the response (for middleware, where no endpoint result runs).</summary>
+    public static Task WriteAsync(
         HttpContext context,
         int status,
         string code,
         string detail,
         IDictionary<string, string[]>? errors = null,
-        IReadOnlyDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(Create(context, status, code, detail, errors, extensions));
-
-    /// <summary>Writes the problem straight to the response (for middleware, where no endpoint result runs).</summary>
-    public static Task WriteAsync(HttpContext context, int status, string code, string detail)
+        IReadOnlyDictionary<string, object?>? extensions = null)
     {
         context.Response.StatusCode = status;
-        return Results.Problem(Create(context, status, code, detail)).ExecuteAsync(context);
+        return Results.Problem(Create(context, status, code, detail, errors, extensions)).ExecuteAsync(context);
     }
 
     private static string TitleFor(int status) => status switch

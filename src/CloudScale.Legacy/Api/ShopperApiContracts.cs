@@ -67,13 +67,11 @@ public sealed record RefundResultDto(Guid OrderId, string Status, long RefundedC
 public static class Statuses
 {
     public const string Open = "OPEN";
-    public const string CheckedOut = "CHECKED_OUT";
+    public const string Expired = "EXPIRED";
     public const string Completed = "COMPLETED";
-    public const string Failed = "FAILED";
     public const string Confirmed = "CONFIRMED";
     public const string Refunded = "REFUNDED";
-    public const string Captured = "CAPTURED";
-    public const string Declined = "DECLINED";
+    public const string Authorized = "AUTHORIZED";
     public const string OutOfStock = "OUT_OF_STOCK";
     public const string PaymentDeclined = "PAYMENT_DECLINED";
 }

@@ -12,10 +12,20 @@ internal static class ShopperApiSetup
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
     }
 
-    /// <summary>The shopper id a request speaks for: the body's, else the <c>X-Shopper-Id</c> header's, else none.</summary>
+    /// <summary>
+    /// The shopper id a request speaks for: the <c>X-Shopper-Id</c> header (the proxy always sets it), else the
+    /// body's, else none. A body that names a different shopper than the header is refused, not silently preferred.
+    /// </summary>
     public static string? ResolveShopperId(HttpContext context, string? fromBody, FieldErrors errors, string field = "shopperId")
     {
-        var candidate = string.IsNullOrEmpty(fromBody) ? context.Request.Headers[ShopperId.HeaderName].ToString() : fromBody;
+        var header = context.Request.Headers[ShopperId.HeaderName].ToString();
+        if (header.Length > 0 && !string.IsNullOrEmpty(fromBody) && fromBody != header)
+        {
+            errors.Add(field, $"{field} in the body ('{fromBody}') must match the {ShopperId.HeaderName} header ('{header}') or be left out");
+            return null;
+        }
+
+        var candidate = header.Length > 0 ? header : fromBody;
         if (string.IsNullOrEmpty(candidate))
         {
             return null;

@@ -14,6 +14,14 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
     public const string CartExpired = "cart_expired";
     public const int MaxQuantity = 999;
 
+    // Expiry is derived, not stored: an open cart past expires_at reads as EXPIRED.
+    private const string HeaderSql = """
+        SELECT cart_id AS CartId, shopper_id AS ShopperId,
+               CASE WHEN status = 'OPEN' AND expires_at <= @now THEN 'EXPIRED' ELSE status END AS Status,
+               expires_at AS ExpiresAtUtc
+        FROM legacy.carts WHERE cart_id = @cartId
+        """;
+
     /// <summary>A cart lives a week past its last change.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -38,7 +46,7 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task<CartDto> GetAsync(Guid cartId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await LoadAsync(connection, null, cartId);
+        return await LoadAsync(connection, null, cartId, clock.GetUtcNow());
     }
 
     public async Task<AddCartItemResultDto> AddItemAsync(Guid cartId, AddCartItemRequest? body, CancellationToken ct)
@@ -53,9 +61,7 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await LockOpenCartAsync(connection, transaction, cartId);
-        var stock = await connection.QuerySingleOrDefaultAsync<StockRow>(
-                        "SELECT on_hand AS OnHand, reserved AS Reserved FROM legacy.stock_levels WHERE product_id = @productId",
-                        new { productId }, transaction)
+        var stock = await CatalogService.FindStockAsync(connection, transaction, productId)
                     ?? throw ApiException.NotFound(CatalogService.ProductNotFound, $"No product with id '{productId}'.");
 
         // The cart row is locked, so the quantity read here cannot change before the upsert below.
@@ -63,19 +69,16 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
             "SELECT coalesce(max(quantity), 0) FROM legacy.cart_items WHERE cart_id = @cartId AND product_id = @productId",
             new { cartId, productId }, transaction);
         var newQuantity = inCart + quantity!.Value;
-        if (newQuantity > MaxQuantity)
-        {
-            throw new ApiException(400, ProblemCodes.ValidationFailed,
-                $"quantity would make {newQuantity} units of this product in the cart; at most {MaxQuantity}",
-                new Dictionary<string, string[]> { ["quantity"] = [$"at most {MaxQuantity} units of one product per cart, {inCart} already in it"] });
-        }
+        new FieldErrors()
+            .Check(newQuantity <= MaxQuantity, "quantity", $"quantity would make {newQuantity} units of this product in the cart ({inCart} already in it); at most {MaxQuantity}")
+            .ThrowIfAny();
 
         await connection.ExecuteAsync("""
             INSERT INTO legacy.cart_items (cart_id, product_id, quantity) VALUES (@cartId, @productId, @newQuantity)
             ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = excluded.quantity
             """, new { cartId, productId, newQuantity }, transaction);
-        await TouchAsync(connection, transaction, cartId);
-        var cart = await LoadAsync(connection, transaction, cartId);
+        await ExtendAsync(connection, transaction, cartId);
+        var cart = await LoadAsync(connection, transaction, cartId, clock.GetUtcNow());
         await transaction.CommitAsync(ct);
 
         var available = stock.OnHand - stock.Reserved;
@@ -97,8 +100,8 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
             throw ApiException.NotFound(CartItemNotFound, $"Cart '{cartId}' has no item for product '{productId}'.");
         }
 
-        await TouchAsync(connection, transaction, cartId);
-        var cart = await LoadAsync(connection, transaction, cartId);
+        await ExtendAsync(connection, transaction, cartId);
+        var cart = await LoadAsync(connection, transaction, cartId, clock.GetUtcNow());
         await transaction.CommitAsync(ct);
         return cart;
     }
@@ -106,28 +109,19 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
     /// <summary>Locks the cart row for this transaction and checks that it can still change.</summary>
     public async Task<CartHeader> LockOpenCartAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid cartId)
     {
-        var header = await connection.QuerySingleOrDefaultAsync<CartHeader>(
-                         "SELECT cart_id AS CartId, shopper_id AS ShopperId, status AS Status, expires_at AS ExpiresAtUtc FROM legacy.carts WHERE cart_id = @cartId FOR UPDATE",
-                         new { cartId }, transaction)
+        var header = await connection.QuerySingleOrDefaultAsync<CartHeader>(HeaderSql + " FOR UPDATE", new { cartId, now = clock.GetUtcNow() }, transaction)
                      ?? throw ApiException.NotFound(CartNotFound, $"No cart with id '{cartId}'.");
-        if (header.Status != Statuses.Open)
+        return header.Status switch
         {
-            throw ApiException.Conflict(CartNotOpen, $"Cart '{cartId}' is {header.Status} and can no longer change.");
-        }
-
-        if (header.ExpiresAt <= clock.GetUtcNow())
-        {
-            throw new ApiException(410, CartExpired, $"Cart '{cartId}' expired at {header.ExpiresAt:O}; create a new cart.");
-        }
-
-        return header;
+            Statuses.Open => header,
+            Statuses.Expired => throw new ApiException(410, CartExpired, $"Cart '{cartId}' expired at {header.ExpiresAt:O}; create a new cart."),
+            _ => throw ApiException.Conflict(CartNotOpen, $"Cart '{cartId}' is {header.Status} and can no longer change."),
+        };
     }
 
-    public static async Task<CartDto> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid cartId)
+    public static async Task<CartDto> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid cartId, DateTimeOffset now)
     {
-        var header = await connection.QuerySingleOrDefaultAsync<CartHeader>(
-                         "SELECT cart_id AS CartId, shopper_id AS ShopperId, status AS Status, expires_at AS ExpiresAtUtc FROM legacy.carts WHERE cart_id = @cartId",
-                         new { cartId }, transaction)
+        var header = await connection.QuerySingleOrDefaultAsync<CartHeader>(HeaderSql, new { cartId, now }, transaction)
                      ?? throw ApiException.NotFound(CartNotFound, $"No cart with id '{cartId}'.");
         var items = (await connection.QueryAsync<LineItemDto>("""
             SELECT i.product_id AS ProductId, p.name AS Name, i.quantity AS Quantity, p.price_cents AS UnitPriceCents,
@@ -138,7 +132,8 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
         return new CartDto(header.CartId, header.ShopperId, header.Status, items, items.Sum(i => i.LineTotalCents), "USD", header.ExpiresAt);
     }
 
-    private async Task TouchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid cartId) =>
+    /// <summary>Activity on a cart (a change, a checkout started) gives it another <see cref="Lifetime"/>.</summary>
+    public async Task ExtendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid cartId) =>
         await connection.ExecuteAsync(
             "UPDATE legacy.carts SET updated_at = now(), expires_at = @expiresAt WHERE cart_id = @cartId",
             new { cartId, expiresAt = clock.GetUtcNow() + Lifetime }, transaction);
@@ -147,6 +142,4 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
     {
         public DateTimeOffset ExpiresAt => new(DateTime.SpecifyKind(ExpiresAtUtc, DateTimeKind.Utc));
     }
-
-    private sealed record StockRow(int OnHand, int Reserved);
 }

@@ -41,12 +41,15 @@ internal sealed class CatalogService(NpgsqlDataSource dataSource)
     public async Task<StockLevelDto> GetStockAsync(Guid productId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var stock = await connection.QuerySingleOrDefaultAsync<StockRow>(
-            "SELECT on_hand AS OnHand, reserved AS Reserved FROM legacy.stock_levels WHERE product_id = @productId", new { productId });
+        var stock = await FindStockAsync(connection, null, productId);
         return stock is not null
             ? new StockLevelDto(productId, stock.OnHand, stock.Reserved, stock.OnHand - stock.Reserved)
             : throw ApiException.NotFound(ProductNotFound, $"No product with id '{productId}'.");
     }
 
-    private sealed record StockRow(int OnHand, int Reserved);
+    public static Task<StockRow?> FindStockAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid productId) =>
+        connection.QuerySingleOrDefaultAsync<StockRow?>(
+            "SELECT on_hand AS OnHand, reserved AS Reserved FROM legacy.stock_levels WHERE product_id = @productId", new { productId }, transaction);
+
+    internal sealed record StockRow(int OnHand, int Reserved);
 }

@@ -19,6 +19,8 @@ internal sealed class CheckoutService(
     NpgsqlDataSource dataSource,
     IPaymentGateway gateway,
     CartService carts,
+    PaymentCapture payments,
+    TimeProvider clock,
     ILogger<CheckoutService> logger)
 {
     public const string CheckoutNotFound = "checkout_not_found";
@@ -53,18 +55,21 @@ internal sealed class CheckoutService(
         var method = await connection.QuerySingleOrDefaultAsync<PaymentMethodOwner>(
             "SELECT shopper_id AS ShopperId FROM legacy.payment_methods WHERE payment_method_id = @paymentMethodId",
             new { paymentMethodId }, transaction);
-        // Another shopper's card is reported exactly like a missing one, so ids cannot be probed.
+        // Another shopper's card is reported exactly like a missing one. (Shopper ids are asserted, not authenticated:
+        // this keeps honest clients apart, it does not stop a caller who claims someone else's id.)
         if (method is null || (method.ShopperId is not null && cart.ShopperId is not null && method.ShopperId != cart.ShopperId))
         {
             throw ApiException.NotFound(PaymentMethodService.PaymentMethodNotFound, $"No payment method with id '{paymentMethodId}'.");
         }
 
-        var lines = (await CartService.LoadAsync(connection, transaction, cartId)).Items;
+        var lines = (await CartService.LoadAsync(connection, transaction, cartId, clock.GetUtcNow())).Items;
         if (lines.Count == 0)
         {
             throw ApiException.Conflict(CartEmpty, $"Cart '{cartId}' is empty; add items before checking out.");
         }
 
+        // Starting a checkout is activity: the cart must not expire under the shopper while they pay.
+        await carts.ExtendAsync(connection, transaction, cartId);
         var subtotal = lines.Sum(l => l.LineTotalCents);
         var shipping = subtotal >= FreeShippingFromCents ? 0 : ShippingCents;
         var summary = new CheckoutSummaryDto(lines, subtotal, shipping, subtotal + shipping, "USD");
@@ -102,6 +107,8 @@ internal sealed class CheckoutService(
             """, new { sessionId }, transaction)
             ?? throw ApiException.NotFound(CheckoutNotFound, $"No checkout session with id '{sessionId}'.");
 
+        // Then the key, across sessions: the same key sent for two sessions at once must not get two answers.
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('idempotency:' || @idempotencyKey))", new { idempotencyKey }, transaction);
         var stored = await connection.QuerySingleOrDefaultAsync<StoredKey>(
             "SELECT checkout_session_id AS CheckoutSessionId, status_code AS StatusCode, response_body AS Body FROM legacy.idempotency_keys WHERE idempotency_key = @idempotencyKey",
             new { idempotencyKey }, transaction);
@@ -142,21 +149,25 @@ internal sealed class CheckoutService(
 
         var token = await connection.ExecuteScalarAsync<string>(
             "SELECT gateway_token FROM legacy.payment_methods WHERE payment_method_id = @PaymentMethodId", session, transaction);
+        // From here on nothing is cancelled by the caller going away: money may be moving.
+        var authorizationKey = $"checkout:{sessionId}:{idempotencyKey}";
         Authorization authorization;
         try
         {
-            authorization = await gateway.AuthorizeAsync(token!, session.TotalCents, session.Currency, ct);
+            authorization = await gateway.AuthorizeAsync(token!, session.TotalCents, session.Currency, authorizationKey, CancellationToken.None);
         }
         catch (PaymentGatewayException ex)
         {
-            // Transient: nothing is stored under the key, so the same request may simply be retried.
+            // The outcome is unknown, so nothing is stored under the key: a retry with the same key asks the gateway
+            // again with the same authorisation key and gets that one authorisation, never a second hold.
             logger.LogWarning("Payment gateway failed for checkout {CheckoutSessionId}: {Reason}", sessionId, ex.Message);
-            throw new ApiException(502, PaymentGatewayError, "The card gateway is failing; nothing was charged. Retry the same request later.");
+            throw new ApiException(502, PaymentGatewayError,
+                "The card gateway failed and nothing was sold. Retry with the same Idempotency-Key; it cannot charge twice.");
         }
 
         if (!authorization.Approved)
         {
-            await transaction.RollbackAsync("sale", ct);
+            await transaction.RollbackAsync("sale", CancellationToken.None);
             await connection.ExecuteAsync("""
                 INSERT INTO legacy.payments (payment_id, checkout_session_id, payment_method_id, amount_cents, currency, status, decline_code)
                 VALUES (@paymentId, @CheckoutSessionId, @PaymentMethodId, @TotalCents, @Currency, 'DECLINED', @code)
@@ -164,34 +175,39 @@ internal sealed class CheckoutService(
                 transaction);
             var code = authorization.DeclineCode == InsufficientFunds ? InsufficientFunds : PaymentDeclined;
             var response = Failure(http, 402, code, Statuses.PaymentDeclined, $"The card was declined ({authorization.DeclineCode}); nothing was charged.");
-            return await FinishFailedAsync(connection, transaction, session, idempotencyKey, code, response, ct);
+            return await FinishFailedAsync(connection, transaction, session, idempotencyKey, code, response, CancellationToken.None);
         }
 
-        var captured = false;
+        // The sale is committed with the payment AUTHORIZED and captured only afterwards: a crash in between leaves
+        // an order whose capture the sweeper finishes, never money taken for a sale that was not recorded.
+        var (orderId, paymentId) = (Guid.NewGuid(), Guid.NewGuid());
+        var success = new StoredResponse(200, JsonSerializer.Serialize(new CheckoutCompletedDto(orderId, Statuses.Confirmed), Json));
         try
         {
-            var orderId = await WriteOrderAsync(connection, transaction, session, lines, authorization.Reference!);
-            var success = new StoredResponse(200, JsonSerializer.Serialize(new CheckoutCompletedDto(orderId, Statuses.Confirmed), Json));
+            await WriteOrderAsync(connection, transaction, session, lines, orderId, paymentId, authorization.Reference!);
             await StoreKeyAsync(connection, transaction, idempotencyKey, sessionId, success);
-            await gateway.CaptureAsync(authorization.Reference!, session.TotalCents, ct);
-            captured = true;
-            await transaction.CommitAsync(ct);
-            return success;
+            await transaction.CommitAsync(CancellationToken.None);
         }
         catch (Exception ex)
         {
-            // No money may stay taken for a sale that was not recorded.
-            logger.LogError(ex, "Checkout {CheckoutSessionId} failed after authorisation; releasing payment {Reference}", sessionId, authorization.Reference);
-            await (captured
-                ? gateway.RefundAsync(authorization.Reference!, session.TotalCents, CancellationToken.None)
-                : gateway.VoidAsync(authorization.Reference!, CancellationToken.None));
-            throw;
+            // A failed commit may still have committed (the connection died after the server did); only the
+            // database can say whether the sale exists, and only a sale that does not may release its hold.
+            if (!await payments.OrderExistsAsync(orderId))
+            {
+                logger.LogError(ex, "Checkout {CheckoutSessionId} was not recorded; voiding authorisation {Reference}", sessionId, authorization.Reference);
+                await gateway.VoidAsync(authorization.Reference!, CancellationToken.None);
+                throw;
+            }
         }
+
+        await payments.TryCaptureAsync(paymentId);
+        return success;
     }
 
     private static async Task<List<Shortage>> TakeStockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<LineItemDto> lines)
     {
-        var productIds = lines.Select(l => l.ProductId).Order().ToArray();
+        // Rows are locked in the SQL's product_id order, the same for every checkout, so two cannot deadlock.
+        var productIds = lines.Select(l => l.ProductId).ToArray();
         var stock = (await connection.QueryAsync<(Guid ProductId, int OnHand, int Reserved)>(
                 "SELECT product_id, on_hand, reserved FROM legacy.stock_levels WHERE product_id = ANY(@productIds) ORDER BY product_id FOR UPDATE",
                 new { productIds }, transaction))
@@ -211,10 +227,10 @@ internal sealed class CheckoutService(
         return shortages;
     }
 
-    private static async Task<Guid> WriteOrderAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, SessionRow session, List<LineItemDto> lines, string reference)
+    private static async Task WriteOrderAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SessionRow session, List<LineItemDto> lines,
+        Guid orderId, Guid paymentId, string reference)
     {
-        var orderId = Guid.NewGuid();
         await connection.ExecuteAsync("""
             INSERT INTO legacy.orders (order_id, checkout_session_id, cart_id, shopper_id, status, subtotal_cents, shipping_cents,
                                        total_cents, currency, shipping_address)
@@ -228,14 +244,13 @@ internal sealed class CheckoutService(
             """, lines.Select((l, i) => new { orderId, lineNo = i + 1, l.ProductId, l.Name, l.Quantity, l.UnitPriceCents }), transaction);
         await connection.ExecuteAsync("""
             INSERT INTO legacy.payments (payment_id, checkout_session_id, order_id, payment_method_id, amount_cents, currency, status, gateway_reference)
-            VALUES (@paymentId, @CheckoutSessionId, @orderId, @PaymentMethodId, @TotalCents, @Currency, 'CAPTURED', @reference)
-            """, new { paymentId = Guid.NewGuid(), session.CheckoutSessionId, orderId, session.PaymentMethodId, session.TotalCents, session.Currency, reference },
+            VALUES (@paymentId, @CheckoutSessionId, @orderId, @PaymentMethodId, @TotalCents, @Currency, 'AUTHORIZED', @reference)
+            """, new { paymentId, session.CheckoutSessionId, orderId, session.PaymentMethodId, session.TotalCents, session.Currency, reference },
             transaction);
         await connection.ExecuteAsync("""
             UPDATE legacy.checkout_sessions SET status = 'COMPLETED', order_id = @orderId, updated_at = now() WHERE checkout_session_id = @CheckoutSessionId;
             UPDATE legacy.carts SET status = 'CHECKED_OUT', updated_at = now() WHERE cart_id = @CartId;
             """, new { orderId, session.CheckoutSessionId, session.CartId }, transaction);
-        return orderId;
     }
 
     private static async Task<StoredResponse> FinishFailedAsync(

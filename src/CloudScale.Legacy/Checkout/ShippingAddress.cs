@@ -19,11 +19,12 @@ internal static class ShippingAddress
         Required(address.Line1, "shippingAddress.line1", errors);
         Required(address.City, "shippingAddress.city", errors);
         Required(address.PostalCode, "shippingAddress.postalCode", errors);
-        errors.Check(address.Line2 is null || address.Line2.Length <= MaxFieldLength, "shippingAddress.line2", $"shippingAddress.line2 must be at most {MaxFieldLength} characters");
+        errors.Check(FreeText.IsValidOptional(address.Line2, MaxFieldLength), "shippingAddress.line2",
+            $"shippingAddress.line2 must be at most {MaxFieldLength} characters, without control characters");
         errors.Check(address.Country is { Length: 2 } c && c.All(char.IsAsciiLetterUpper), "shippingAddress.country",
             $"shippingAddress.country must be an ISO 3166 two-letter code like 'US', got '{address.Country}'");
     }
 
     private static void Required(string? value, string field, FieldErrors errors) =>
-        errors.Check(!string.IsNullOrWhiteSpace(value) && value.Length <= MaxFieldLength, field, $"{field} must be 1..{MaxFieldLength} characters");
+        errors.Check(FreeText.IsValid(value, MaxFieldLength), field, $"{field} must be 1..{MaxFieldLength} characters, without control characters");
 }

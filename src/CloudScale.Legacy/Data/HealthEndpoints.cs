@@ -8,13 +8,8 @@ internal static class HealthEndpoints
     public static void MapHealthEndpoints(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Json(new Dictionary<string, string> { ["status"] = "alive" }));
-        app.MapGet("/readyz", async (DatabaseReadiness readiness, NpgsqlDataSource dataSource, CancellationToken ct) =>
+        app.MapGet("/readyz", async (NpgsqlDataSource dataSource, CancellationToken ct) =>
         {
-            if (!readiness.IsReady)
-            {
-                return Results.Json(new Dictionary<string, string> { ["status"] = "starting" }, statusCode: 503);
-            }
-
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -19,7 +19,6 @@ internal static class LegacyDatabase
         builder.Services.Configure<LegacyOptions>(builder.Configuration.GetSection("Legacy"));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<DemoCatalog>();
-        builder.Services.AddSingleton<DatabaseReadiness>();
         builder.Services.AddHostedService<DatabaseInitializer>();
     }
 }

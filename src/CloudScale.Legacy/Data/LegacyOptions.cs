@@ -11,4 +11,10 @@ internal sealed class LegacyOptions
 
     /// <summary>How many demo products to seed.</summary>
     public int DemoProductCount { get; set; } = 300;
+
+    /// <summary>A payment of a recorded sale still AUTHORIZED after this long was interrupted before capture.</summary>
+    public TimeSpan CaptureStaleAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the capture sweeper looks for interrupted captures.</summary>
+    public TimeSpan CaptureSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -19,7 +19,7 @@ internal sealed class OrderService(NpgsqlDataSource dataSource, IPaymentGateway 
     public async Task<OrderDto> GetAsync(Guid orderId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await LoadAsync(connection, null, "o.order_id = @orderId", new { orderId })).SingleOrDefault()
+        return (await LoadAsync(connection, OrderFilter.ById, new { orderId })).SingleOrDefault()
                ?? throw ApiException.NotFound(OrderNotFound, $"No order with id '{orderId}'.");
     }
 
@@ -27,7 +27,7 @@ internal sealed class OrderService(NpgsqlDataSource dataSource, IPaymentGateway 
     {
         new FieldErrors().Check(ShopperId.IsValid(shopperId), "shopperId", $"the shopperId query parameter is required: {ShopperId.Rule}").ThrowIfAny();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return new OrderListDto(await LoadAsync(connection, null, "o.shopper_id = @shopperId", new { shopperId }));
+        return new OrderListDto(await LoadAsync(connection, OrderFilter.ByShopper, new { shopperId }));
     }
 
     public async Task<RefundResultDto> RefundAsync(Guid orderId, CancellationToken ct)
@@ -35,7 +35,8 @@ internal sealed class OrderService(NpgsqlDataSource dataSource, IPaymentGateway 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var order = await connection.QuerySingleOrDefaultAsync<RefundRow>("""
-            SELECT o.status AS Status, p.payment_id AS PaymentId, p.gateway_reference AS Reference, p.amount_cents AS AmountCents
+            SELECT o.status AS Status, p.payment_id AS PaymentId, p.status AS PaymentStatus, p.gateway_reference AS Reference,
+                   p.amount_cents AS AmountCents
             FROM legacy.orders o JOIN legacy.payments p ON p.order_id = o.order_id
             WHERE o.order_id = @orderId FOR UPDATE OF o, p
             """, new { orderId }, transaction)
@@ -45,9 +46,13 @@ internal sealed class OrderService(NpgsqlDataSource dataSource, IPaymentGateway 
             throw ApiException.Conflict(OrderAlreadyRefunded, $"Order '{orderId}' was already refunded.");
         }
 
+        // A payment not captured yet is released rather than refunded. The refund is keyed by the payment, so a retry
+        // after an unknown outcome cannot pay out twice; from here on the caller going away cancels nothing.
         try
         {
-            await gateway.RefundAsync(order.Reference, order.AmountCents, ct);
+            await (order.PaymentStatus == Statuses.Authorized
+                ? gateway.VoidAsync(order.Reference, CancellationToken.None)
+                : gateway.RefundAsync(order.Reference, order.AmountCents, $"refund:{order.PaymentId}", CancellationToken.None));
         }
         catch (PaymentGatewayException ex)
         {
@@ -56,15 +61,22 @@ internal sealed class OrderService(NpgsqlDataSource dataSource, IPaymentGateway 
         }
 
         await connection.ExecuteAsync("""
-            UPDATE legacy.payments SET status = 'REFUNDED', refunded_cents = amount_cents, updated_at = now() WHERE payment_id = @PaymentId;
+            UPDATE legacy.payments SET status = @paymentStatus, refunded_cents = amount_cents, updated_at = now() WHERE payment_id = @PaymentId;
             UPDATE legacy.orders SET status = 'REFUNDED', updated_at = now() WHERE order_id = @orderId;
-            """, new { order.PaymentId, orderId }, transaction);
-        await transaction.CommitAsync(ct);
+            """, new { order.PaymentId, orderId, paymentStatus = order.PaymentStatus == Statuses.Authorized ? "VOIDED" : "REFUNDED" }, transaction);
+        await transaction.CommitAsync(CancellationToken.None);
         return new RefundResultDto(orderId, Statuses.Refunded, order.AmountCents);
     }
 
-    private static async Task<List<OrderDto>> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, object parameters)
+    private enum OrderFilter
     {
+        ById,
+        ByShopper,
+    }
+
+    private static async Task<List<OrderDto>> LoadAsync(NpgsqlConnection connection, OrderFilter filter, object parameters)
+    {
+        var where = filter == OrderFilter.ById ? "o.order_id = @orderId" : "o.shopper_id = @shopperId";
         var headers = (await connection.QueryAsync<OrderRow>($"""
             SELECT o.order_id AS OrderId, o.shopper_id AS ShopperId, o.checkout_session_id AS CheckoutSessionId, o.status AS Status,
                    o.subtotal_cents AS SubtotalCents, o.shipping_cents AS ShippingCents, o.total_cents AS TotalCents,
@@ -77,7 +89,7 @@ internal sealed class OrderService(NpgsqlDataSource dataSource, IPaymentGateway 
             WHERE {where}
             ORDER BY o.created_at DESC, o.order_id
             LIMIT {MaxOrdersListed}
-            """, parameters, transaction)).AsList();
+            """, parameters)).AsList();
         if (headers.Count == 0)
         {
             return [];
@@ -88,7 +100,7 @@ internal sealed class OrderService(NpgsqlDataSource dataSource, IPaymentGateway 
                 SELECT order_id AS OrderId, product_id AS ProductId, product_name AS Name, quantity AS Quantity,
                        unit_price_cents AS UnitPriceCents
                 FROM legacy.order_lines WHERE order_id = ANY(@orderIds) ORDER BY order_id, line_no
-                """, new { orderIds }, transaction))
+                """, new { orderIds }))
             .ToLookup(l => l.OrderId, l => new LineItemDto(l.ProductId, l.Name, l.Quantity, l.UnitPriceCents, l.UnitPriceCents * l.Quantity));
 
         return headers.Select(h => new OrderDto(
@@ -100,7 +112,7 @@ internal sealed class OrderService(NpgsqlDataSource dataSource, IPaymentGateway 
             .ToList();
     }
 
-    private sealed record RefundRow(string Status, Guid PaymentId, string Reference, long AmountCents);
+    private sealed record RefundRow(string Status, Guid PaymentId, string PaymentStatus, string Reference, long AmountCents);
 
     private sealed record OrderLineRow(Guid OrderId, Guid ProductId, string Name, int Quantity, long UnitPriceCents);
 

@@ -1,18 +1,24 @@
 namespace CloudScale.Legacy.Payments;
 
-/// <summary>The card gateway as the monolith sees it: tokenise once, then authorise, capture, void, refund.</summary>
+/// <summary>
+/// The card gateway as the monolith sees it: tokenise once, then authorise, capture, void, refund. Calls that move
+/// money carry an idempotency key, as real gateways accept: a retry after an unknown outcome (timeout, crash) gets
+/// the same authorisation or refund instead of a second one.
+/// </summary>
 internal interface IPaymentGateway
 {
     /// <summary>Vaults the card at the gateway and returns its token; the card number goes no further.</summary>
     string Tokenize(string cardNumber);
 
-    Task<Authorization> AuthorizeAsync(string token, long amountCents, string currency, CancellationToken ct);
+    Task<Authorization> AuthorizeAsync(string token, long amountCents, string currency, string idempotencyKey, CancellationToken ct);
 
+    /// <summary>Captures an authorisation; capturing one twice is harmless.</summary>
     Task CaptureAsync(string reference, long amountCents, CancellationToken ct);
 
+    /// <summary>Releases an authorisation that will not be captured.</summary>
     Task VoidAsync(string reference, CancellationToken ct);
 
-    Task RefundAsync(string reference, long amountCents, CancellationToken ct);
+    Task RefundAsync(string reference, long amountCents, string idempotencyKey, CancellationToken ct);
 }
 
 /// <summary>An authorisation answer: approved with a reference, or declined with the gateway's reason.</summary>

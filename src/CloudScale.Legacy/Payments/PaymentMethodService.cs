@@ -28,7 +28,7 @@ internal sealed class PaymentMethodService(NpgsqlDataSource dataSource, IPayment
         }
 
         errors.Check(body?.Cvc is { Length: 3 or 4 } cvc && cvc.All(char.IsAsciiDigit), "cvc", "cvc must be 3 or 4 digits");
-        errors.Check(!string.IsNullOrWhiteSpace(body?.HolderName) && body.HolderName.Length <= 100, "holderName", "holderName must be 1..100 characters");
+        errors.Check(FreeText.IsValid(body?.HolderName, 100), "holderName", "holderName must be 1..100 characters, without control characters");
         var shopperId = ShopperApiSetup.ResolveShopperId(http, null, errors, "X-Shopper-Id");
         errors.ThrowIfAny();
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace CloudScale.Legacy.Payments;
 
@@ -7,7 +8,8 @@ namespace CloudScale.Legacy.Payments;
 /// 4242424242424242 approves, 4000000000000002 declines, 4000000000009995 has insufficient funds,
 /// 4000000000000119 fails with a gateway error, 4000000000003220 approves after 2 s; any other valid card
 /// approves. Like a real gateway's test mode, the token it issues carries the card's behaviour, so the outcome
-/// survives restarts without a vault.
+/// survives restarts without a vault. An authorisation's reference is derived from its idempotency key, so a retried
+/// authorisation is the same one, as at a real gateway.
 /// </summary>
 internal sealed class SimulatedPaymentGateway : IPaymentGateway
 {
@@ -27,7 +29,7 @@ internal sealed class SimulatedPaymentGateway : IPaymentGateway
         return $"tok_sim_{behaviour}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
     }
 
-    public async Task<Authorization> AuthorizeAsync(string token, long amountCents, string currency, CancellationToken ct)
+    public async Task<Authorization> AuthorizeAsync(string token, long amountCents, string currency, string idempotencyKey, CancellationToken ct)
     {
         switch (BehaviourOf(token))
         {
@@ -42,14 +44,14 @@ internal sealed class SimulatedPaymentGateway : IPaymentGateway
                 break;
         }
 
-        return Authorization.Approve($"auth_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10))}");
+        return Authorization.Approve($"auth_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..20]}");
     }
 
     public Task CaptureAsync(string reference, long amountCents, CancellationToken ct) => Task.CompletedTask;
 
     public Task VoidAsync(string reference, CancellationToken ct) => Task.CompletedTask;
 
-    public Task RefundAsync(string reference, long amountCents, CancellationToken ct) => Task.CompletedTask;
+    public Task RefundAsync(string reference, long amountCents, string idempotencyKey, CancellationToken ct) => Task.CompletedTask;
 
     private static string BehaviourOf(string token)
     {
