@@ -48,9 +48,21 @@ internal sealed class StackLayout
 
     public void EnsureCreated()
     {
-        Directory.CreateDirectory(LogsDir);
-        Directory.CreateDirectory(RunDir);
-        Directory.CreateDirectory(SecretsDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            Directory.CreateDirectory(LogsDir);
+            Directory.CreateDirectory(RunDir);
+            Directory.CreateDirectory(SecretsDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var probe = Path.Combine(RunDir, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Typically a first run with sudo: everything in it now belongs to root.
+            throw new CliException(
+                $"{Display(StateDir)} belongs to another user (was ./cloudscale run with sudo before?); run it as that user, or remove {Display(StateDir)} to start afresh");
+        }
     }
 
     /// <summary>

@@ -45,7 +45,27 @@ internal sealed class PostgresComponent : IComponent
         return includePassword ? $"{connectionString};Password={ReadPassword()}" : connectionString;
     }
 
-    public int? FindRunningPid() => _process.FindRunning();
+    /// <summary>
+    /// Our pid file, else the server's own postmaster.pid: a `pg_ctl start` interrupted by Ctrl-C leaves the postmaster
+    /// running (pg_ctl has already detached it) before we could record it, and it must still count as ours.
+    /// </summary>
+    public int? FindRunningPid()
+    {
+        if (_process.FindRunning() is { } pid)
+        {
+            return pid;
+        }
+
+        var postmasterPid = Path.Combine(_layout.PostgresDataDir, "postmaster.pid");
+        if (File.Exists(postmasterPid) && int.TryParse(File.ReadLines(postmasterPid).FirstOrDefault(), out var adopted)
+            && LinuxProcesses.IsOurs(adopted, [_layout.PostgresDataDir]))
+        {
+            _process.Record(adopted);
+            return adopted;
+        }
+
+        return null;
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -116,6 +136,8 @@ internal sealed class PostgresComponent : IComponent
         max_wal_senders = 10
         max_replication_slots = 10
         max_connections = 300
+        # Only the server's OS user may use the socket: local connections are trusted, so nobody else may make one.
+        unix_socket_permissions = 0700
 
         """;
 
