@@ -43,6 +43,34 @@ public sealed class ProcessOwnershipTests
     }
 
     [Fact]
+    public async Task A_verb_of_the_devstack_dll_is_part_of_its_identity_so_another_verb_is_left_alone()
+    {
+        using var repository = new TempRepository();
+        repository.Layout.EnsureCreated();
+        var dll = Path.Combine(repository.Root, "src/CloudScale.DevStack/bin/Release/net10.0/CloudScale.DevStack.dll");
+        // bash keeps its arguments in /proc/<pid>/cmdline while it waits: a stand-in for "dotnet <dll> <verb>".
+        using var kafka = Process.Start("bash", ["-c", "sleep 60 & wait", dll, "kafka"]);
+        using var registry = Process.Start("bash", ["-c", "sleep 60 & wait", dll, "registry"]);
+        try
+        {
+            await File.WriteAllTextAsync(repository.Layout.PidFile("kafka"), $"{kafka.Id}\n");
+            var status = await repository.RunAsync("status", "--json");
+            Assert.Contains($"\"name\":\"kafka\",\"running\":true", status.Output.Replace(" ", "").Replace("\n", ""));
+
+            await File.WriteAllTextAsync(repository.Layout.PidFile("kafka"), $"{registry.Id}\n");
+            var down = await repository.RunAsync("down");
+
+            Assert.Equal("nothing was running\n", down.Output);
+            Assert.False(registry.HasExited);
+        }
+        finally
+        {
+            kafka.Kill(entireProcessTree: true);
+            registry.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public async Task A_detached_spawn_reports_the_pid_of_the_program_itself_and_logs_to_the_file()
     {
         using var repository = new TempRepository();

@@ -18,6 +18,6 @@ public sealed class ServicesSolutionFilterTests
             .Select(project => project.GetString()!.Replace('\\', '/'))
             .Order();
 
-        Assert.Equal(stack.All.OfType<DotnetServiceComponent>().Select(service => service.Project).Order(), listed);
+        Assert.Equal(stack.All.OfType<DotnetServiceComponent>().Select(service => service.Project).Distinct().Order(), listed);
     }
 }

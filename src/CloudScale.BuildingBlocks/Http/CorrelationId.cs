@@ -14,6 +14,17 @@ public static class CorrelationId
 
     private const int MaxLength = 128;
     private static readonly object ItemKey = new();
+    private static readonly AsyncLocal<string?> Ambient = new();
+
+    /// <summary>
+    /// The id of the work this code runs for, outside any HttpContext too (handlers, outbox writes, consumers):
+    /// set per request by <see cref="CorrelationIdMiddleware"/> and per message by consumers.
+    /// </summary>
+    public static string? Current
+    {
+        get => Ambient.Value;
+        set => Ambient.Value = value;
+    }
 
     /// <summary>Accepts a caller's id only when it is short, printable ASCII; anything else is replaced.</summary>
     public static bool IsAcceptable(string? value) =>
@@ -41,6 +52,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         var incoming = context.Request.Headers[CorrelationId.HeaderName].ToString();
         var id = CorrelationId.IsAcceptable(incoming) ? incoming : CorrelationId.New();
         CorrelationId.Set(context, id);
+        CorrelationId.Current = id;
         context.Request.Headers[CorrelationId.HeaderName] = id;
         context.Response.OnStarting(() =>
         {

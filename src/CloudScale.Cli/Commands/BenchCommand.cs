@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CloudScale.Cli.Bench;
+using CloudScale.Cli.Components;
 using Spectre.Console;
 
 namespace CloudScale.Cli.Commands;
@@ -31,7 +32,13 @@ internal static class BenchCommand
         };
         proxy.SetAction((parseResult, cancellationToken) => RunProxyAsync(
             context, parseResult.GetValue(seconds), parseResult.GetValue(connections), parseResult.GetValue(json), cancellationToken));
-        return new Command("bench", "Measure performance ratios on this machine (starts the stack if needed)") { proxy };
+        var events = new Option<int>("--events", "-n") { Description = "Events sent through the outbox, 100..100000", DefaultValueFactory = _ => 2000 };
+        var outbox = new Command("outbox", "Raw Kafka produce/consume vs events through outbox → Kafka (Avro, registry) → inbox, with commit-to-handled latency")
+        {
+            events,
+        };
+        outbox.SetAction((parseResult, cancellationToken) => RunOutboxAsync(context, parseResult.GetValue(events), cancellationToken));
+        return new Command("bench", "Measure performance ratios on this machine (starts the stack if needed)") { proxy, outbox };
     }
 
     private static async Task<int> RunProxyAsync(CliContext context, int seconds, int connections, bool json, CancellationToken cancellationToken)
@@ -88,6 +95,38 @@ internal static class BenchCommand
 
             Report(context, json, LoadResult.Combine(directRuns), LoadResult.Combine(proxiedRuns), connections);
             return ExitCodes.Ok;
+        }
+        finally
+        {
+            await supervisor.StopStartedAsync();
+        }
+    }
+
+    private static async Task<int> RunOutboxAsync(CliContext context, int events, CancellationToken cancellationToken)
+    {
+        if (events is < 100 or > 100_000)
+        {
+            throw CliException.Usage($"--events must be 100..100000, got {events}");
+        }
+
+        var stack = context.Stack;
+        var supervisor = context.CreateSupervisor(context.ErrorConsole);
+        try
+        {
+            await supervisor.UpAsync([stack.Postgres, stack.Kafka, stack.SchemaRegistry], cancellationToken);
+            // The benchmark lives in the dev-stack tool, which has the outbox, Kafka and registry pieces; its last line is the JSON.
+            var exitCode = await context.Processes.RunAttachedAsync(
+                "dotnet",
+                [
+                    stack.Kafka.DllPath, "bench-outbox",
+                    $"--Postgres={stack.Postgres.ConnectionString("postgres", includePassword: true)}",
+                    $"--Kafka={DevStack.KafkaBootstrapServers}",
+                    $"--Registry={stack.SchemaRegistry.InternalAddress}",
+                    $"--Events={events}",
+                ],
+                context.Layout.RepoRoot,
+                cancellationToken);
+            return exitCode == 0 ? ExitCodes.Ok : throw new CliException($"the outbox benchmark failed (exit code {exitCode})");
         }
         finally
         {

@@ -12,7 +12,7 @@ internal static class UpCommand
         {
             Description = "Leave the stack running in the background and return once every component is healthy",
         };
-        var command = new Command("up", "Start postgres, redis, legacy and proxy, waiting until each is healthy; Ctrl-C stops them")
+        var command = new Command("up", "Start postgres, redis, kafka, the schema registry, legacy and proxy, waiting until each is healthy; Ctrl-C stops them")
         {
             detach,
         };
@@ -35,30 +35,36 @@ internal static class UpCommand
             throw;
         }
 
-        StatusTable.Write(context.Console, await StackSupervisor.StatusAsync(components, cancellationToken));
         if (detach)
         {
+            StatusTable.Write(context.Console, await StackSupervisor.StatusAsync(components, cancellationToken));
             context.Console.MarkupLine("the stack runs in the background; [bold]./cloudscale down[/] stops it");
             return ExitCodes.Ok;
         }
 
-        if (supervisor.Started.Count == 0)
-        {
-            context.Console.MarkupLine("everything was already running, so there is nothing to wait for; [bold]./cloudscale down[/] stops it");
-            return ExitCodes.Ok;
-        }
-
-        context.Console.MarkupLine("press [bold]Ctrl-C[/] to stop what this command started");
+        // In the foreground, whatever ends this command (Ctrl-C during the table or the wait, SIGTERM, an error)
+        // stops what it started.
         try
         {
+            StatusTable.Write(context.Console, await StackSupervisor.StatusAsync(components, cancellationToken));
+            if (supervisor.Started.Count == 0)
+            {
+                context.Console.MarkupLine("everything was already running, so there is nothing to wait for; [bold]./cloudscale down[/] stops it");
+                return ExitCodes.Ok;
+            }
+
+            context.Console.MarkupLine("press [bold]Ctrl-C[/] to stop what this command started");
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             // Ctrl-C or SIGTERM: the normal way to end a foreground `up`.
         }
+        finally
+        {
+            await supervisor.StopStartedAsync();
+        }
 
-        await supervisor.StopStartedAsync();
         return ExitCodes.Ok;
     }
 }

@@ -9,11 +9,37 @@ namespace CloudScale.Cli.Components;
 /// </summary>
 internal sealed class DevStack
 {
+    /// <summary>The Kafka dev broker's fixed bootstrap port (a relay to librdkafka's mock cluster).</summary>
+    public const int KafkaPort = 59092;
+
+    /// <summary>Its HTTP health endpoints: the Kafka port itself speaks only the Kafka protocol.</summary>
+    public const int KafkaHealthPort = 59093;
+
+    /// <summary>The schema registry stand-in (Confluent REST API).</summary>
+    public const int SchemaRegistryPort = 58081;
+
     public DevStack(StackLayout layout, ProcessRunner processes, IAnsiConsole console)
     {
         Postgres = new PostgresComponent(layout, processes);
         Redis = new RedisComponent(layout, processes);
         var services = new ServicesBuild(layout, processes, console);
+        Kafka = new DotnetServiceComponent(
+            layout, processes, services, "kafka", KafkaPort, "src/CloudScale.DevStack/CloudScale.DevStack.csproj",
+            () => new Dictionary<string, string> { ["Kafka__Port"] = $"{KafkaPort}" })
+        {
+            Verb = "kafka",
+            HealthPort = KafkaHealthPort,
+            Url = KafkaBootstrapServers,
+        };
+        SchemaRegistry = new DotnetServiceComponent(
+            layout, processes, services, "registry", SchemaRegistryPort, "src/CloudScale.DevStack/CloudScale.DevStack.csproj",
+            () => new Dictionary<string, string>
+            {
+                ["ConnectionStrings__SchemaRegistry"] = Postgres.ConnectionString(PostgresComponent.AppDatabase, includePassword: true),
+            })
+        {
+            Verb = "registry",
+        };
         var legacy = Legacy = new DotnetServiceComponent(
             layout, processes, services, "legacy", 8081, "src/CloudScale.Legacy/CloudScale.Legacy.csproj",
             () => new Dictionary<string, string>
@@ -28,12 +54,19 @@ internal sealed class DevStack
             {
                 ["ReverseProxy__Clusters__legacy__Destinations__primary__Address"] = legacy.InternalAddress,
             });
-        All = [Postgres, Redis, legacy, proxy];
+        All = [Postgres, Redis, Kafka, SchemaRegistry, legacy, proxy];
     }
+
+    /// <summary>What clients set as <c>bootstrap.servers</c> (configuration <c>Kafka:BootstrapServers</c>).</summary>
+    public static string KafkaBootstrapServers => $"127.0.0.1:{KafkaPort}";
 
     public PostgresComponent Postgres { get; }
 
     public RedisComponent Redis { get; }
+
+    public DotnetServiceComponent Kafka { get; }
+
+    public DotnetServiceComponent SchemaRegistry { get; }
 
     public DotnetServiceComponent Legacy { get; }
 

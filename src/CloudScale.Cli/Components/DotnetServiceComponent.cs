@@ -2,7 +2,10 @@ using CloudScale.Cli.Processes;
 
 namespace CloudScale.Cli.Components;
 
-/// <summary>An ASP.NET Core app of this repository, run from its Release build with <c>dotnet &lt;dll&gt;</c>.</summary>
+/// <summary>
+/// An ASP.NET Core app of this repository, run from its Release build with <c>dotnet &lt;dll&gt; [verb]</c>, healthy
+/// when its <c>/readyz</c> answers.
+/// </summary>
 internal sealed class DotnetServiceComponent : IComponent
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -11,7 +14,6 @@ internal sealed class DotnetServiceComponent : IComponent
     private readonly ProcessRunner _processes;
     private readonly ServicesBuild _build;
     private readonly Func<IReadOnlyDictionary<string, string>> _settings;
-    private readonly TrackedProcess _process;
 
     /// <param name="project">Repository-relative path of the .csproj; services.slnf must list it too.</param>
     /// <param name="settings">Environment variables (ASP.NET configuration) besides the URL and environment name.</param>
@@ -33,23 +35,40 @@ internal sealed class DotnetServiceComponent : IComponent
         Project = project;
         DllPath = Path.Combine(
             layout.RepoRoot, Path.GetDirectoryName(project)!, "bin", "Release", "net10.0", Path.GetFileNameWithoutExtension(project) + ".dll");
-        _process = new TrackedProcess(layout.PidFile(name), [DllPath]);
+        Url = $"http://localhost:{port}";
     }
 
     public string Name { get; }
 
+    /// <summary>The port the component serves; for a web app also where its health endpoints are.</summary>
     public int Port { get; }
 
     public string Project { get; }
 
-    public string Url => $"http://localhost:{Port}";
+    /// <summary>
+    /// The first argument after the dll, for an executable that hosts several stand-ins (CloudScale.DevStack).
+    /// It is part of what identifies our process, so two verbs of one dll are never mistaken for each other.
+    /// </summary>
+    public string? Verb { get; init; }
+
+    /// <summary>Where ASP.NET Core listens (ASPNETCORE_URLS, /readyz) when <see cref="Port"/> speaks another protocol.</summary>
+    public int? HealthPort { get; init; }
+
+    public string Url { get; init; }
 
     /// <summary>The address other components use to reach this one.</summary>
     public string InternalAddress => $"http://127.0.0.1:{Port}/";
 
-    private string DllPath { get; }
+    public string DllPath { get; }
 
-    public int? FindRunningPid() => _process.FindRunning();
+    private string HttpAddress => $"http://127.0.0.1:{HealthPort ?? Port}";
+
+    private string[] Command => Verb is null ? ["dotnet", DllPath] : ["dotnet", DllPath, Verb];
+
+    // The command line as /proc shows it (arguments joined by spaces): the dll alone would also match another verb.
+    private TrackedProcess Process => new(_layout.PidFile(Name), [string.Join(' ', Command[1..])]);
+
+    public int? FindRunningPid() => Process.FindRunning();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -61,23 +80,23 @@ internal sealed class DotnetServiceComponent : IComponent
 
         var environment = new Dictionary<string, string>(_settings())
         {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
+            ["ASPNETCORE_URLS"] = HttpAddress,
             // Explicit, so a Development value in the caller's shell cannot leak into the stack.
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
         // Started from its output folder, the app finds its appsettings.json as its content root.
         var pid = await _processes.SpawnDetachedAsync(
-            ["dotnet", DllPath], _layout.LogFile(Name), Path.GetDirectoryName(DllPath)!, cancellationToken, environment);
-        _process.Record(pid);
+            Command, _layout.LogFile(Name), Path.GetDirectoryName(DllPath)!, cancellationToken, environment);
+        Process.Record(pid);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _process.StopAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken) => Process.StopAsync(cancellationToken);
 
     public async Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await Http.GetAsync($"{InternalAddress}readyz", cancellationToken);
+            using var response = await Http.GetAsync($"{HttpAddress}/readyz", cancellationToken);
             return response.IsSuccessStatusCode;
         }
         catch (Exception e) when (e is HttpRequestException
