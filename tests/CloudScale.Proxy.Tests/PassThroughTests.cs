@@ -72,3 +72,21 @@ public sealed class RequestBodyLimitTests
         Assert.Equal(1024, echo.Body.Length);
     }
 }
+
+public sealed class ChunkedBodyLimitTests
+{
+    [Fact]
+    public async Task An_over_limit_chunked_body_is_a_413_problem_never_a_5xx()
+    {
+        await using var stack = await ProxyStack.StartAsync(new Dictionary<string, string?> { ["Proxy:MaxRequestBodyBytes"] = "1024" });
+        var content = new StreamContent(new MemoryStream(new byte[64 * 1024]));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/carts") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await stack.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("payload_too_large", (await Problem.ReadAsync(response, HttpStatusCode.RequestEntityTooLarge)).Code);
+    }
+}

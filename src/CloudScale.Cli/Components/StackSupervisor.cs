@@ -26,7 +26,7 @@ internal sealed class StackSupervisor(StackLayout layout, IAnsiConsole console)
     /// </summary>
     public async Task UpAsync(IEnumerable<IComponent> components, CancellationToken cancellationToken)
     {
-        layout.EnsureCreated();
+        using var stackLock = await StackLock.AcquireAsync(layout, console, cancellationToken);
         foreach (var component in components)
         {
             await UpAsync(component, cancellationToken);
@@ -44,6 +44,7 @@ internal sealed class StackSupervisor(StackLayout layout, IAnsiConsole console)
     /// <summary>Stops, in reverse order, each component that runs as our process; returns how many it stopped.</summary>
     public async Task<int> StopRunningAsync(IReadOnlyList<IComponent> components, CancellationToken cancellationToken)
     {
+        using var stackLock = await StackLock.AcquireAsync(layout, console, cancellationToken);
         var stopped = 0;
         foreach (var component in components.Reverse())
         {
