@@ -31,9 +31,10 @@ switch (args)
         }
 
     case ["bench-outbox", .. var settings]:
-        var bench = new ConfigurationBuilder().AddCommandLine(settings).Build();
+        // The connection string comes by environment (CLOUDSCALE_BENCH_Postgres): a password on the command line is visible to every local user.
+        var bench = new ConfigurationBuilder().AddEnvironmentVariables("CLOUDSCALE_BENCH_").AddCommandLine(settings).Build();
         return await OutboxBenchmark.RunAsync(new BenchSettings(
-            bench["Postgres"] ?? throw new InvalidOperationException("--Postgres=<connection string> is required"),
+            bench["Postgres"] ?? throw new InvalidOperationException("set CLOUDSCALE_BENCH_Postgres to an admin connection string"),
             bench["Kafka"] ?? "127.0.0.1:59092",
             bench["Registry"] ?? "http://127.0.0.1:58081/",
             bench.GetValue("Events", 2000),
@@ -44,6 +45,6 @@ switch (args)
         await Console.Error.WriteLineAsync(
             "usage: CloudScale.DevStack kafka [--Kafka:Port=59092] [--urls=http://127.0.0.1:59093]\n" +
             "       CloudScale.DevStack registry --ConnectionStrings:SchemaRegistry=<postgres> [--urls=http://127.0.0.1:58081]\n" +
-            "       CloudScale.DevStack bench-outbox --Postgres=<admin connection string> [--Events=2000] [--Writers=8] [--PollIntervalMs=20]");
+            "       CLOUDSCALE_BENCH_Postgres=<admin connection string> CloudScale.DevStack bench-outbox [--Events=2000] [--Writers=8] [--PollIntervalMs=20]");
         return 2;
 }

@@ -31,7 +31,17 @@ public static class ChildProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung child must not outlive the test, still holding the outbox's dispatcher lock.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"child '{role}' did not exit within 120 s; killed it");
+        }
+
         return (process.ExitCode, await output + await error);
     }
 

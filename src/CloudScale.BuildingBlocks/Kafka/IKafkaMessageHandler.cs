@@ -2,7 +2,10 @@ using Confluent.Kafka;
 
 namespace CloudScale.BuildingBlocks.Kafka;
 
-/// <summary>Processes one message for a <see cref="KafkaConsumerWorker"/>.</summary>
+/// <summary>
+/// Processes one message for a <see cref="KafkaConsumerWorker"/>, which resolves the handler from a new DI scope for
+/// every attempt: scoped dependencies such as a DbContext are fresh on a retry.
+/// </summary>
 public interface IKafkaMessageHandler
 {
     /// <summary>

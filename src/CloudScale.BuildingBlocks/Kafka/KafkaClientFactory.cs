@@ -12,6 +12,9 @@ namespace CloudScale.BuildingBlocks.Kafka;
 /// </summary>
 public sealed class KafkaClientFactory
 {
+    /// <summary>The longest a dead-letter producer tries to deliver (<c>message.timeout.ms</c>).</summary>
+    public const int DeadLetterTimeoutMs = 10_000;
+
     private readonly KafkaOptions _options;
     private readonly ILoggerFactory _loggerFactory;
 
@@ -30,7 +33,8 @@ public sealed class KafkaClientFactory
 
     /// <summary>
     /// Idempotent (no duplicates or reordering from the producer's own retries) and acknowledged by every
-    /// in-sync replica, so a delivered message survives a broker failure.
+    /// in-sync replica, so a delivered message survives a broker failure. Gives up on a message after
+    /// <see cref="KafkaOptions.DeliveryTimeoutMs"/>.
     /// </summary>
     public ProducerConfig ProducerConfig() => new()
     {
@@ -39,7 +43,19 @@ public sealed class KafkaClientFactory
         EnableIdempotence = true,
         Acks = Acks.All,
         LingerMs = _options.LingerMs,
+        MessageTimeoutMs = _options.DeliveryTimeoutMs,
     };
+
+    /// <summary>
+    /// <see cref="ProducerConfig"/> giving up within <see cref="DeadLetterTimeoutMs"/>: a consumer waits for the
+    /// dead-letter copy while it holds its partition, and must poll again well inside <c>max.poll.interval.ms</c>.
+    /// </summary>
+    public ProducerConfig DeadLetterProducerConfig()
+    {
+        var config = ProducerConfig();
+        config.MessageTimeoutMs = Math.Min(_options.DeliveryTimeoutMs, DeadLetterTimeoutMs);
+        return config;
+    }
 
     /// <summary>
     /// A consumer-group member that commits only what its code says it has processed: no auto-commit and no

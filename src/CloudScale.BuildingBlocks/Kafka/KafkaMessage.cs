@@ -14,6 +14,9 @@ public static class KafkaMessage
     public const string TraceParentHeader = "traceparent";
     public const string TraceStateHeader = "tracestate";
 
+    /// <summary>Header carrying the event id, the key of every consumer's inbox.</summary>
+    public const string MessageIdHeader = "cloudscale-message-id";
+
     /// <summary>
     /// A message whose headers carry a trace context and a correlation id. <paramref name="traceParent"/>
     /// defaults to the current activity's (none when there is no W3C activity); <paramref name="correlationId"/>
@@ -44,6 +47,15 @@ public static class KafkaMessage
         headers is not null && headers.TryGetLastBytes(name, out var bytes) && bytes is not null
             ? Encoding.UTF8.GetString(bytes)
             : null;
+
+    /// <summary>
+    /// The event id a message carries, for the inbox. A message without one can never be deduplicated, so it is
+    /// poison rather than something to retry.
+    /// </summary>
+    public static Guid MessageIdOf(Message<byte[], byte[]> message) =>
+        Guid.TryParse(message.Headers.GetHeader(MessageIdHeader), out var id)
+            ? id
+            : throw new PoisonMessageException($"the message has no valid {MessageIdHeader} header, so it cannot be deduplicated");
 
     public static string? CorrelationIdOf(Message<byte[], byte[]> message) => message.Headers.GetHeader(CorrelationId.HeaderName);
 

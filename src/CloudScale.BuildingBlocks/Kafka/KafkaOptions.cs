@@ -18,6 +18,12 @@ public sealed class KafkaOptions
     public int LingerMs { get; set; } = 5;
 
     /// <summary>
+    /// How long a producer keeps trying to deliver a message before failing it (<c>message.timeout.ms</c>), so a caller
+    /// waiting for the acknowledgement learns of an unreachable broker in seconds rather than librdkafka's 300.
+    /// </summary>
+    public int DeliveryTimeoutMs { get; set; } = 30_000;
+
+    /// <summary>
     /// Dev override for <c>fetch.wait.max.ms</c>: the dev broker (librdkafka's mock cluster) holds an empty
     /// fetch for the whole wait, so 1–5 ms keeps consumer latency low there. Unset: librdkafka's default.
     /// </summary>
@@ -41,6 +47,16 @@ public sealed class KafkaOptions
         if (LingerMs is < 0 or > 1000)
         {
             errors.Add($"{SectionName}:LingerMs must be 0..1000, got {LingerMs}");
+        }
+
+        // 0 would be librdkafka's "never time out"; it also refuses a timeout not above linger.ms.
+        if (DeliveryTimeoutMs <= 0)
+        {
+            errors.Add($"{SectionName}:DeliveryTimeoutMs must be greater than 0, got {DeliveryTimeoutMs}");
+        }
+        else if (DeliveryTimeoutMs <= LingerMs)
+        {
+            errors.Add($"{SectionName}:DeliveryTimeoutMs must be greater than {SectionName}:LingerMs ({LingerMs}), got {DeliveryTimeoutMs}");
         }
 
         if (FetchWaitMaxMs is < 0 or > 10_000)

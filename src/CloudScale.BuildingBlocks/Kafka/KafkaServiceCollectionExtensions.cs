@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,14 +24,19 @@ public static class KafkaServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Runs a <see cref="KafkaConsumerWorker"/> for <paramref name="settings"/> with a <typeparamref name="THandler"/>.</summary>
+    /// <summary>
+    /// Runs a <see cref="KafkaConsumerWorker"/> for <paramref name="settings"/> with a <typeparamref name="THandler"/>,
+    /// registered as scoped (unless already registered): each attempt at a message resolves it from a scope of its own.
+    /// </summary>
     public static IServiceCollection AddKafkaConsumer<THandler>(this IServiceCollection services, KafkaConsumerSettings settings)
         where THandler : class, IKafkaMessageHandler
     {
+        services.TryAddScoped<THandler>();
         services.AddSingleton<IHostedService>(provider => new KafkaConsumerWorker(
             provider.GetRequiredService<KafkaClientFactory>(),
             settings,
-            ActivatorUtilities.CreateInstance<THandler>(provider),
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            scoped => scoped.GetRequiredService<THandler>(),
             provider.GetRequiredService<ILogger<KafkaConsumerWorker>>()));
         return services;
     }

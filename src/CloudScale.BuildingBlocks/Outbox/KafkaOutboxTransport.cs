@@ -12,19 +12,24 @@ namespace CloudScale.BuildingBlocks.Outbox;
 /// </summary>
 public sealed class KafkaOutboxTransport(IProducer<byte[], byte[]> producer, ISchemaRegistryClient registry) : IOutboxTransport
 {
-    /// <summary>Header carrying the event id, the key of every consumer's inbox.</summary>
-    public const string MessageIdHeader = "cloudscale-message-id";
+    /// <summary>
+    /// The producer settings the outbox wants: no linger (the dispatcher awaits each message of a key before the
+    /// next, so lingering only adds latency) and a delivery timeout of seconds, so a dead broker fails the round soon.
+    /// </summary>
+    public static ProducerConfig ProducerConfig(KafkaClientFactory clients)
+    {
+        var config = clients.ProducerConfig();
+        config.LingerMs = 0;
+        config.MessageTimeoutMs = 10_000;
+        return config;
+    }
 
     public async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var schemaId = await registry.RegisterSchemaAsync(SubjectNames.ForValue(message.Topic), message.ValueSchema, cancellationToken);
         var kafkaMessage = KafkaMessage.Create(
             Encoding.UTF8.GetBytes(message.Key), ConfluentWireFormat.Frame(schemaId, message.Payload), message.CorrelationId, message.TraceParent);
-        kafkaMessage.Headers.Add(MessageIdHeader, Encoding.ASCII.GetBytes(message.Id.ToString()));
+        kafkaMessage.Headers.Add(KafkaMessage.MessageIdHeader, Encoding.ASCII.GetBytes(message.Id.ToString()));
         await producer.ProduceAsync(message.Topic, kafkaMessage, cancellationToken);
     }
-
-    /// <summary>The event id a message was published with; null for messages that did not come from an outbox.</summary>
-    public static Guid? MessageIdOf(Message<byte[], byte[]> message) =>
-        Guid.TryParse(message.Headers.GetHeader(MessageIdHeader), out var id) ? id : null;
 }

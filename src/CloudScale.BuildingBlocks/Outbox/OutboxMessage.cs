@@ -16,8 +16,19 @@ public sealed class OutboxMessage
     /// <summary>The event id; consumers dedupe on it, so a republished event is harmless.</summary>
     public Guid Id { get; private init; }
 
-    /// <summary>Commit order; events of one key are published in this order.</summary>
+    private static long _created;
+
+    /// <summary>Insert order across keys: the dispatcher serves older rows first. Not an ordering guarantee.</summary>
     public long Sequence { get; private init; }
+
+    /// <summary>
+    /// 1, 2, 3… per key in commit order, assigned at SaveChanges by <see cref="OutboxOrderingInterceptor"/>; events
+    /// of one key are published in this order.
+    /// </summary>
+    public long KeyOrdinal { get; internal set; }
+
+    /// <summary>Creation order in this process, so events of one key saved together get ordinals in the order made.</summary>
+    internal long CreatedOrder { get; } = Interlocked.Increment(ref _created);
 
     /// <summary>Kafka topic, <c>&lt;module&gt;.&lt;event&gt;.v&lt;n&gt;</c>.</summary>
     public string Topic { get; private init; } = "";
@@ -54,6 +65,11 @@ public sealed class OutboxMessage
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentException.ThrowIfNullOrEmpty(key);
+        if (occurredAtUtc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException($"occurredAtUtc must be a UTC time (DateTimeKind.Utc), got {occurredAtUtc.Kind}", nameof(occurredAtUtc));
+        }
+
         return new OutboxMessage
         {
             Id = Guid.CreateVersion7(occurredAtUtc),
@@ -64,7 +80,8 @@ public sealed class OutboxMessage
             TraceParent = Activity.Current?.Id is { } id && Activity.Current.IdFormat == ActivityIdFormat.W3C ? id : null,
             CorrelationId = correlationId ?? Http.CorrelationId.Current,
             OccurredAt = occurredAtUtc,
-            NextAttemptAt = occurredAtUtc,
+            // Due at once: when it goes out must not depend on the writer's clock (only retries are scheduled).
+            NextAttemptAt = DateTime.UnixEpoch,
         };
     }
 }

@@ -14,6 +14,28 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>What is wrong with these settings, each naming the setting; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (BatchSize < 1)
+        {
+            problems.Add($"BatchSize must be 1 or more, got {BatchSize}");
+        }
+
+        if (PollInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"PollInterval must be positive, got {PollInterval}");
+        }
+
+        if (FirstRetryDelay <= TimeSpan.Zero || MaxRetryDelay < FirstRetryDelay)
+        {
+            problems.Add($"FirstRetryDelay must be positive and at most MaxRetryDelay, got {FirstRetryDelay} and {MaxRetryDelay}");
+        }
+
+        return problems;
+    }
+
     public TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks * (1L << Math.Min(attempts - 1, 30))));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -7,50 +6,44 @@ namespace CloudScale.BuildingBlocks.SchemaRegistry;
 
 /// <summary>
 /// REST client for a Confluent-compatible schema registry. Ids and schemas never change once registered, so both
-/// directions are cached for the life of the client: after warm-up, serialising costs no registry round trip.
+/// directions are cached for the life of the client: after warm-up, serialising costs no registry round trip. A failed
+/// look-up is not cached: the next call asks the registry again.
 /// </summary>
-public sealed class CachedSchemaRegistryClient(HttpClient http) : ISchemaRegistryClient
+public sealed class CachedSchemaRegistryClient : ISchemaRegistryClient
 {
     public const string ContentType = "application/vnd.schemaregistry.v1+json";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly ConcurrentDictionary<(string Subject, string Schema), Task<int>> ids = new();
-    private readonly ConcurrentDictionary<int, Task<string>> schemas = new();
+    private readonly HttpClient http;
+    private readonly AsyncCache<(string Subject, string Schema), int> ids;
+    private readonly AsyncCache<int, string> schemas;
 
-    public Task<int> RegisterSchemaAsync(string subject, string schema, CancellationToken cancellationToken = default) =>
-        Cached<(string Subject, string Schema), int>(ids, (subject, schema), async key =>
+    public CachedSchemaRegistryClient(HttpClient http)
+    {
+        this.http = http;
+
+        // The cached loads are shared by every caller, so none carries a caller's token; HttpClient.Timeout bounds them.
+        schemas = new(async id => (await SendAsync<SchemaReply>(HttpMethod.Get, $"schemas/ids/{id}", null, CancellationToken.None)).Schema);
+        ids = new(async key =>
         {
             var reply = await SendAsync<IdReply>(HttpMethod.Post, $"subjects/{Uri.EscapeDataString(key.Subject)}/versions",
-                new SchemaRequest(key.Schema), cancellationToken);
-            schemas.TryAdd(reply.Id, Task.FromResult(key.Schema));
+                new SchemaRequest(key.Schema), CancellationToken.None);
+            schemas.TryAdd(reply.Id, key.Schema);
             return reply.Id;
         });
+    }
 
-    public Task<string> GetSchemaAsync(int id, CancellationToken cancellationToken = default) =>
-        Cached(schemas, id, async key => (await SendAsync<SchemaReply>(HttpMethod.Get, $"schemas/ids/{key}", null, cancellationToken)).Schema);
+    public Task<int> RegisterSchemaAsync(string subject, string schema, CancellationToken cancellationToken = default) =>
+        ids.GetAsync((subject, schema), cancellationToken);
+
+    public Task<string> GetSchemaAsync(int id, CancellationToken cancellationToken = default) => schemas.GetAsync(id, cancellationToken);
 
     public Task<RegisteredSchema> GetLatestSchemaAsync(string subject, CancellationToken cancellationToken = default) =>
         SendAsync<RegisteredSchema>(HttpMethod.Get, $"subjects/{Uri.EscapeDataString(subject)}/versions/latest", null, cancellationToken);
 
     public Task<RegisteredSchema> LookupSchemaAsync(string subject, string schema, CancellationToken cancellationToken = default) =>
         SendAsync<RegisteredSchema>(HttpMethod.Post, $"subjects/{Uri.EscapeDataString(subject)}", new SchemaRequest(schema), cancellationToken);
-
-    // A failed look-up is not cached: the next call asks the registry again.
-    private static async Task<TValue> Cached<TKey, TValue>(ConcurrentDictionary<TKey, Task<TValue>> cache, TKey key, Func<TKey, Task<TValue>> load)
-        where TKey : notnull
-    {
-        var pending = cache.GetOrAdd(key, load);
-        try
-        {
-            return await pending;
-        }
-        catch
-        {
-            cache.TryRemove(new KeyValuePair<TKey, Task<TValue>>(key, pending));
-            throw;
-        }
-    }
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {

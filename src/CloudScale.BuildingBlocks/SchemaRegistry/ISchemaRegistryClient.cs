@@ -24,6 +24,9 @@ public sealed record RegisteredSchema(string Subject, int Version, int Id, strin
 public sealed class SchemaRegistryException(int status, int errorCode, string message)
     : Exception($"schema registry: {message} (HTTP {status}, error code {errorCode})")
 {
+    /// <summary>Confluent's error code for a schema id the registry does not know.</summary>
+    public const int SchemaNotFoundErrorCode = 40403;
+
     public int Status { get; } = status;
 
     public int ErrorCode { get; } = errorCode;

@@ -114,18 +114,14 @@ internal static class BenchCommand
         try
         {
             await supervisor.UpAsync([stack.Postgres, stack.Kafka, stack.SchemaRegistry], cancellationToken);
-            // The benchmark lives in the dev-stack tool, which has the outbox, Kafka and registry pieces; its last line is the JSON.
+            // The benchmark lives in the dev tools, which have the outbox, Kafka and registry pieces; its last line is the
+            // JSON. The connection string (with the password) goes by environment, never on the command line.
             var exitCode = await context.Processes.RunAttachedAsync(
                 "dotnet",
-                [
-                    stack.Kafka.DllPath, "bench-outbox",
-                    $"--Postgres={stack.Postgres.ConnectionString("postgres", includePassword: true)}",
-                    $"--Kafka={DevStack.KafkaBootstrapServers}",
-                    $"--Registry={stack.SchemaRegistry.InternalAddress}",
-                    $"--Events={events}",
-                ],
+                [stack.DevToolsDll, "bench-outbox", $"--Kafka={DevStack.KafkaBootstrapServers}", $"--Registry={stack.SchemaRegistry.InternalAddress}", $"--Events={events}"],
                 context.Layout.RepoRoot,
-                cancellationToken);
+                cancellationToken,
+                new Dictionary<string, string> { ["CLOUDSCALE_BENCH_Postgres"] = stack.Postgres.ConnectionString("postgres", includePassword: true) });
             return exitCode == 0 ? ExitCodes.Ok : throw new CliException($"the outbox benchmark failed (exit code {exitCode})");
         }
         finally

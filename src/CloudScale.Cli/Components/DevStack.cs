@@ -68,6 +68,9 @@ internal sealed class DevStack
 
     public DotnetServiceComponent SchemaRegistry { get; }
 
+    /// <summary>The dev tools executable (CloudScale.DevStack): broker, registry and benchmarks are its verbs.</summary>
+    public string DevToolsDll => Kafka.DllPath;
+
     public DotnetServiceComponent Legacy { get; }
 
     public DotnetServiceComponent Proxy { get; }

@@ -10,7 +10,6 @@ using CloudScale.BuildingBlocks.SchemaRegistry.Serdes;
 using Confluent.Kafka;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CloudScale.DevStack.Bench;
@@ -90,7 +89,7 @@ internal static class OutboxBenchmark
 
     private static async Task<object> EndToEndAsync(BenchSettings settings, string connection, int? eventsPerSecond)
     {
-        var options = new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(connection).Options;
+        var options = new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(connection).UseOutbox().Options;
         await using (var db = new BenchDbContext(options))
         {
             await db.Database.EnsureCreatedAsync();
@@ -100,10 +99,10 @@ internal static class OutboxBenchmark
         var clients = Clients(settings);
         using var http = new HttpClient { BaseAddress = new Uri(settings.Registry) };
         var registry = new CachedSchemaRegistryClient(http);
-        using var producer = clients.CreateProducer(clients.ProducerConfig() is var config ? Tuned(config) : null);
+        using var producer = clients.CreateProducer(KafkaOutboxTransport.ProducerConfig(clients));
         var scopes = new SingleContextScopes(options);
-        var dispatcher = new OutboxDispatcher<BenchDbContext>(scopes, new KafkaOutboxTransport(producer, registry),
-            Options.Create(new OutboxOptions { PollInterval = settings.PollInterval }), TimeProvider.System, NullLogger<OutboxDispatcher<BenchDbContext>>.Instance);
+        using var dispatcher = new OutboxDispatcher<BenchDbContext>(scopes, new KafkaOutboxTransport(producer, registry),
+            new OutboxOptions { PollInterval = settings.PollInterval }, TimeProvider.System, NullLogger<OutboxDispatcher<BenchDbContext>>.Instance);
         using var stop = new CancellationTokenSource();
         var dispatching = dispatcher.StartAsync(stop.Token);
 
@@ -184,10 +183,10 @@ internal static class OutboxBenchmark
                 continue;
             }
 
-            var record = await AvroMessages.ValueAsync(deserializer, result);
+            var record = (await AvroMessages.ValueAsync(deserializer, result))!;
             await using var db = new BenchDbContext(options);
             var orderId = (Guid)record["orderId"]!;
-            if (await Inbox.HandleOnceAsync(db, "bench-projector", KafkaOutboxTransport.MessageIdOf(result.Message)!.Value,
+            if (await Inbox.HandleOnceAsync(db, "bench-projector", KafkaMessage.MessageIdOf(result.Message),
                     _ => { db.Add(new BenchProjection { OrderId = orderId }); return Task.CompletedTask; }, CancellationToken.None))
             {
                 latencies.Add((DateTime.UtcNow - (DateTime)record["committedAt"]!).TotalMilliseconds);
@@ -196,13 +195,6 @@ internal static class OutboxBenchmark
         }
 
         consumer.Close();
-    }
-
-    private static ProducerConfig Tuned(ProducerConfig config)
-    {
-        // The dispatcher awaits each message of a key before the next; lingering only adds latency to that wait.
-        config.LingerMs = 0;
-        return config;
     }
 
     private static KafkaClientFactory Clients(BenchSettings settings) =>

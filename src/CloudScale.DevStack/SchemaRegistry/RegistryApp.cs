@@ -31,9 +31,12 @@ public static class RegistryApp
             }
             catch (RegistryException ex) when (!context.Response.HasStarted)
             {
-                context.Response.StatusCode = ex.Status;
-                await context.Response.WriteAsJsonAsync(new ErrorReply(ex.ErrorCode, ex.Message), RegistryJson.Options,
-                    RegistryEndpoints.ContentType);
+                await ReplyErrorAsync(context, ex.Status, ex.ErrorCode, ex.Message);
+            }
+            catch (NpgsqlException ex) when (!context.Response.HasStarted)
+            {
+                context.RequestServices.GetRequiredService<ILogger<RegistryStore>>().LogError(ex, "Schema store failed");
+                await ReplyErrorAsync(context, 500, RegistryErrors.StoreError, "Error in the backend data store");
             }
         });
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
@@ -52,6 +55,12 @@ public static class RegistryApp
         });
         app.MapRegistryEndpoints();
         return app;
+    }
+
+    private static async Task ReplyErrorAsync(HttpContext context, int status, int errorCode, string message)
+    {
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new ErrorReply(errorCode, message), RegistryJson.Options, RegistryEndpoints.ContentType);
     }
 
     /// <summary>Creates the registry's tables before serving (host startup awaits it).</summary>

@@ -19,7 +19,8 @@ internal sealed class RegistryStore(NpgsqlDataSource dataSource)
             CREATE SCHEMA IF NOT EXISTS schema_registry;
             CREATE TABLE IF NOT EXISTS schema_registry.schemas (
                 id      serial PRIMARY KEY,
-                schema  text NOT NULL UNIQUE);
+                digest  bytea NOT NULL UNIQUE,
+                schema  text NOT NULL);
             CREATE TABLE IF NOT EXISTS schema_registry.subject_versions (
                 subject    text NOT NULL,
                 version    integer NOT NULL,
@@ -75,11 +76,12 @@ internal sealed class RegistryStore(NpgsqlDataSource dataSource)
         }
 
         checkCompatible(versions);
+        // Keyed by digest: a unique index on the text itself fails for large schemas (btree entries are ~2.7 KB at
+        // most). DO UPDATE, not DO NOTHING, so that a registration racing another subject's still gets the id back.
         await using var upsert = new NpgsqlCommand("""
-            WITH inserted AS (
-                INSERT INTO schema_registry.schemas (schema) VALUES ($1) ON CONFLICT (schema) DO NOTHING RETURNING id)
-            SELECT id FROM inserted UNION ALL SELECT id FROM schema_registry.schemas WHERE schema = $1
-            LIMIT 1
+            INSERT INTO schema_registry.schemas (digest, schema) VALUES (sha256(convert_to($1, 'UTF8')), $1)
+            ON CONFLICT (digest) DO UPDATE SET schema = EXCLUDED.schema
+            RETURNING id
             """, connection, transaction);
         upsert.Parameters.AddWithValue(schema);
         var id = (int)(await upsert.ExecuteScalarAsync(ct))!;

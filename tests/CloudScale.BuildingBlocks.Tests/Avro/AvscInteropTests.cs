@@ -12,19 +12,19 @@ public sealed class AvscInteropTests(AvscOracle avsc) : IClassFixture<AvscOracle
     [MemberData(nameof(AvroCorpus.Names), MemberType = typeof(AvroCorpus))]
     public void Encodes_the_same_bytes_as_avsc(string name)
     {
-        var (schema, value) = Load(name);
+        var (schemaJson, schema, value) = Load(name);
 
         var ours = Convert.ToHexStringLower(AvroSerializer.Serialize(schema, value));
 
-        Assert.Equal(avsc.Encode(schema.ToString(), OracleJson.From(schema, value)), ours);
+        Assert.Equal(avsc.Encode(schemaJson, OracleJson.From(schema, value)), ours);
     }
 
     [Theory]
     [MemberData(nameof(AvroCorpus.Names), MemberType = typeof(AvroCorpus))]
     public void Decodes_bytes_written_by_avsc_to_the_expected_value(string name)
     {
-        var (schema, value) = Load(name);
-        var hex = avsc.Encode(schema.ToString(), OracleJson.From(schema, value));
+        var (schemaJson, schema, value) = Load(name);
+        var hex = avsc.Encode(schemaJson, OracleJson.From(schema, value));
 
         var decoded = AvroSerializer.Read(schema, Convert.FromHexString(hex));
 
@@ -35,9 +35,9 @@ public sealed class AvscInteropTests(AvscOracle avsc) : IClassFixture<AvscOracle
     [MemberData(nameof(AvroCorpus.Names), MemberType = typeof(AvroCorpus))]
     public void Avsc_decodes_our_bytes_to_the_expected_value(string name)
     {
-        var (schema, value) = Load(name);
+        var (schemaJson, schema, value) = Load(name);
 
-        var decoded = avsc.Decode(schema.ToString(), Convert.ToHexStringLower(AvroSerializer.Serialize(schema, value)));
+        var decoded = avsc.Decode(schemaJson, Convert.ToHexStringLower(AvroSerializer.Serialize(schema, value)));
 
         var expected = OracleJson.From(schema, value);
         Assert.True(OracleJson.Same(expected, decoded), $"expected {expected?.ToJsonString()}\n     got {decoded?.ToJsonString()}");
@@ -47,9 +47,9 @@ public sealed class AvscInteropTests(AvscOracle avsc) : IClassFixture<AvscOracle
     [MemberData(nameof(AvroCorpus.Names), MemberType = typeof(AvroCorpus))]
     public void Canonical_form_matches_avsc(string name)
     {
-        var (schema, _) = Load(name);
+        var (schemaJson, schema, _) = Load(name);
 
-        var (canonical, md5) = avsc.Canonical(schema.ToString());
+        var (canonical, md5) = avsc.Canonical(schemaJson);
 
         Assert.Equal(canonical, schema.ToCanonicalForm());
         Assert.Equal(md5, Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(schema.ToCanonicalForm()))));
@@ -120,10 +120,12 @@ public sealed class AvscInteropTests(AvscOracle avsc) : IClassFixture<AvscOracle
         Assert.Equal(new byte[] { 0xff, 0 }, ((GenericFixed)decoded["raw"]!).Value);
     }
 
-    private static (Schema Schema, object? Value) Load(string name)
+    // avsc gets the corpus's own JSON, never our re-serialisation: a schema we misread and then wrote back out
+    // faithfully would otherwise be agreed with.
+    private static (string SchemaJson, Schema Schema, object? Value) Load(string name)
     {
         var avroCase = AvroCorpus.Get(name);
         var schema = Schema.Parse(avroCase.Schema);
-        return (schema, avroCase.Value(schema));
+        return (avroCase.Schema, schema, avroCase.Value(schema));
     }
 }

@@ -22,6 +22,17 @@ public sealed class KafkaClientFactoryTests
         Assert.Equal(5, config.LingerMs);
         Assert.Equal("kafka-0:9092,kafka-1:9092", config.BootstrapServers);
         Assert.Equal("checkout", config.ClientId);
+        Assert.Equal(30_000, config.MessageTimeoutMs);
+    }
+
+    [Fact]
+    public void Dead_letter_producers_give_up_within_ten_seconds_so_the_waiting_consumer_keeps_its_group_membership()
+    {
+        Assert.Equal(10_000, Clients.DeadLetterProducerConfig().MessageTimeoutMs);
+        Assert.True(Clients.DeadLetterProducerConfig().EnableIdempotence);
+
+        var quick = new KafkaClientFactory(new KafkaOptions { BootstrapServers = "kafka-0:9092", DeliveryTimeoutMs = 2000 });
+        Assert.Equal(2000, quick.DeadLetterProducerConfig().MessageTimeoutMs);
     }
 
     [Fact]
@@ -44,5 +55,17 @@ public sealed class KafkaClientFactoryTests
 
         Assert.Contains("Kafka:BootstrapServers is required", error.Message);
         Assert.Contains("Kafka:LingerMs must be 0..1000, got -1", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0, "Kafka:DeliveryTimeoutMs must be greater than 0, got 0")]
+    [InlineData(-5, "Kafka:DeliveryTimeoutMs must be greater than 0, got -5")]
+    [InlineData(5, "Kafka:DeliveryTimeoutMs must be greater than Kafka:LingerMs (5), got 5")]
+    public void A_delivery_timeout_librdkafka_would_read_as_never_or_refuse_is_refused_naming_the_setting(int deliveryTimeoutMs, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new KafkaClientFactory(new KafkaOptions { BootstrapServers = "kafka-0:9092", DeliveryTimeoutMs = deliveryTimeoutMs }));
+
+        Assert.Contains(expected, error.Message);
     }
 }

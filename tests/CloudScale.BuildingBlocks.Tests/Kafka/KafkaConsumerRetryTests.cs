@@ -16,6 +16,7 @@ public sealed class KafkaConsumerRetryTests
             Value(message) == "a-1" && attempt <= 2 ? throw new TimeoutException("the database is restarting") : Task.CompletedTask);
         var logger = new RecordingLogger<KafkaConsumerWorker>();
         var settings = new KafkaConsumerSettings(topic, KafkaTestBroker.NewGroup("retry")) { InitialBackoff = TimeSpan.FromMilliseconds(20) };
+        using var retries = new KafkaCounter(KafkaTelemetry.RetriesCounterName, topic);
 
         await using (await RunningWorker.StartAsync(settings, handler, logger))
         {
@@ -26,10 +27,11 @@ public sealed class KafkaConsumerRetryTests
         var failed = handler.Handled.Single(message => Value(message) == "a-1");
         Assert.Equal(3, handler.AttemptsAt(failed.Partition.Value, failed.Offset.Value));
         Assert.Equal(2, logger.Records.Count(record => record.Level == LogLevel.Warning && record.Message.Contains("failed (attempt")));
+        Assert.Equal(2, retries.Total);
     }
 
     [Fact]
-    public async Task A_message_still_failing_after_max_attempts_is_fetched_again_rather_than_skipped()
+    public async Task A_message_still_failing_after_max_attempts_is_fetched_again_rather_than_skipped_and_its_blocked_partition_reported()
     {
         var topic = KafkaTestBroker.NewTopic("refetch");
         await KafkaTestBroker.ProduceAsync(topic, Messages("b-0", "b-1"));
@@ -41,6 +43,7 @@ public sealed class KafkaConsumerRetryTests
             MaxAttempts = 2,
             InitialBackoff = TimeSpan.FromMilliseconds(20),
         };
+        using var retries = new KafkaCounter(KafkaTelemetry.RetriesCounterName, topic);
 
         await using (await RunningWorker.StartAsync(settings, handler, logger))
         {
@@ -51,6 +54,11 @@ public sealed class KafkaConsumerRetryTests
         var failing = handler.Handled.First();
         Assert.Equal(5, handler.AttemptsAt(failing.Partition.Value, failing.Offset.Value));
         Assert.Equal(2, logger.Records.Count(record => record.Level == LogLevel.Error && record.Message.Contains("fetching it again")));
+        // The failed attempts add up across deliveries, so the log says how long the partition has been stuck.
+        var blockedAt = $"{topic} [{failing.Partition.Value}] is blocked at offset {failing.Offset.Value}";
+        Assert.Contains(logger.Records, record => record.Message.StartsWith($"{blockedAt}: 2 failed attempts", StringComparison.Ordinal));
+        Assert.Contains(logger.Records, record => record.Message.StartsWith($"{blockedAt}: 4 failed attempts", StringComparison.Ordinal));
+        Assert.Equal(4, retries.Total);
         Assert.Equal(failing.Offset.Value + 2, KafkaTestBroker.CommittedOffsets(settings.GroupId, topic)[failing.Partition.Value]);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
 using CloudScale.BuildingBlocks.Kafka;
@@ -19,7 +18,7 @@ public sealed class KafkaDeadLetterTests
             : Task.CompletedTask);
         var logger = new RecordingLogger<KafkaConsumerWorker>();
         var settings = new KafkaConsumerSettings(topic, KafkaTestBroker.NewGroup("poison"));
-        using var deadLettered = CountDeadLettered(topic);
+        using var deadLettered = new KafkaCounter(KafkaTelemetry.DeadLetteredCounterName, topic);
 
         await using (await RunningWorker.StartAsync(settings, handler, logger))
         {
@@ -46,43 +45,44 @@ public sealed class KafkaDeadLetterTests
         Assert.Equal(poisonOffset + 2, KafkaTestBroker.CommittedOffsets(settings.GroupId, topic)[partition]);
     }
 
+    [Fact]
+    public async Task A_poison_message_the_dead_letter_topic_refuses_stays_uncommitted_and_is_retried_ahead_of_later_messages()
+    {
+        // librdkafka refuses topic names over 512 characters: this topic's dead-letter topic (+ ".dlq") takes nothing.
+        var prefix = KafkaTestBroker.NewTopic("dlq-refused") + ".";
+        var topic = prefix + new string('x', 510 - prefix.Length);
+        await KafkaTestBroker.ProduceAsync(topic, [Message("poison"), Message("good")]);
+        var poisonAttempts = 0;
+        var handler = new RecordingHandler((message, _) =>
+        {
+            if (Value(message) != "poison")
+            {
+                return Task.CompletedTask;
+            }
+
+            Interlocked.Increment(ref poisonAttempts);
+            throw new PoisonMessageException("undecodable");
+        });
+        var logger = new RecordingLogger<KafkaConsumerWorker>();
+        var settings = new KafkaConsumerSettings(topic, KafkaTestBroker.NewGroup("dlq-refused")) { InitialBackoff = TimeSpan.FromMilliseconds(20) };
+        using var deadLettered = new KafkaCounter(KafkaTelemetry.DeadLetteredCounterName, topic);
+        using var retries = new KafkaCounter(KafkaTelemetry.RetriesCounterName, topic);
+
+        await using (await RunningWorker.StartAsync(settings, handler, logger))
+        {
+            await KafkaTestBroker.EventuallyAsync(() => Volatile.Read(ref poisonAttempts) >= 3, "three attempts at the poison message");
+        }
+
+        Assert.Empty(handler.Handled);
+        Assert.Equal(0, deadLettered.Total);
+        Assert.True(retries.Total >= 2, $"expected the failed attempts to be counted as retries, got {retries.Total}");
+        Assert.Contains(logger.Records, record => record.Level == LogLevel.Warning
+            && record.Exception?.Message.Contains($"dead-lettering to {settings.DeadLetterTopic} failed") == true);
+        Assert.All(KafkaTestBroker.CommittedOffsets(settings.GroupId, topic).Values, offset => Assert.Equal(Offset.Unset.Value, offset));
+    }
+
     private static Message<byte[], byte[]> Message(string value, string? correlationId = null) =>
         KafkaMessage.Create("one-key"u8.ToArray(), Encoding.UTF8.GetBytes(value), correlationId);
 
     private static string Value(ConsumeResult<byte[], byte[]> result) => Encoding.UTF8.GetString(result.Message.Value);
-
-    private static DeadLetterCount CountDeadLettered(string topic) => new(topic);
-
-    /// <summary>Sums <c>cloudscale.kafka.dead_lettered</c> for one source topic (other tests run in parallel).</summary>
-    private sealed class DeadLetterCount : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private long _total;
-
-        public DeadLetterCount(string topic)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == KafkaTelemetry.SourceName && instrument.Name == KafkaTelemetry.DeadLetteredCounterName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, measurement, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag is { Key: "topic", Value: string source } && source == topic)
-                    {
-                        Interlocked.Add(ref _total, measurement);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Total => Interlocked.Read(ref _total);
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

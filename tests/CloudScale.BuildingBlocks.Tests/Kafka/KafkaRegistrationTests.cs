@@ -18,6 +18,7 @@ public sealed class KafkaRegistrationTests
             ["Kafka:ClientId"] = "inventory",
             ["Kafka:FetchWaitMaxMs"] = "5",
             ["Kafka:SessionTimeoutMs"] = "6000",
+            ["Kafka:DeliveryTimeoutMs"] = "15000",
         });
 
         var clients = services.GetRequiredService<KafkaClientFactory>();
@@ -26,6 +27,7 @@ public sealed class KafkaRegistrationTests
         Assert.Equal("inventory", clients.ProducerConfig().ClientId);
         Assert.Equal(5, clients.ConsumerConfig("g").FetchWaitMaxMs);
         Assert.Equal(6000, clients.ConsumerConfig("g").SessionTimeoutMs);
+        Assert.Equal(15_000, clients.ProducerConfig().MessageTimeoutMs);
         Assert.IsType<KafkaConsumerWorker>(Assert.Single(services.GetServices<IHostedService>()));
     }
 

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using CloudScale.BuildingBlocks.Kafka;
 using CloudScale.Testing;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -141,29 +143,74 @@ internal sealed class RecordingHandler(Func<ConsumeResult<byte[], byte[]>, int, 
 internal sealed class RunningWorker : IAsyncDisposable
 {
     private readonly KafkaConsumerWorker _worker;
+    private readonly ServiceProvider _services;
 
-    private RunningWorker(KafkaConsumerWorker worker) => _worker = worker;
+    private RunningWorker(KafkaConsumerWorker worker, ServiceProvider services)
+    {
+        _worker = worker;
+        _services = services;
+    }
 
+    /// <summary>Runs <paramref name="handler"/> itself on every attempt (the worker's scopes hold nothing).</summary>
     public static async Task<RunningWorker> StartAsync(
         KafkaConsumerSettings settings, IKafkaMessageHandler handler, ILogger<KafkaConsumerWorker>? logger = null)
     {
+        var services = new ServiceCollection().BuildServiceProvider();
         var worker = new KafkaConsumerWorker(
-            KafkaTestBroker.Clients(), settings, handler, logger ?? NullLogger<KafkaConsumerWorker>.Instance);
+            KafkaTestBroker.Clients(), settings, services.GetRequiredService<IServiceScopeFactory>(), _ => handler,
+            logger ?? NullLogger<KafkaConsumerWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
-        return new RunningWorker(worker);
+        return new RunningWorker(worker, services);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _worker.StopAsync(CancellationToken.None);
         _worker.Dispose();
+        await _services.DisposeAsync();
     }
+}
+
+/// <summary>
+/// Sums one <see cref="KafkaTelemetry"/> counter (<see cref="KafkaTelemetry.DeadLetteredCounterName"/>,
+/// <see cref="KafkaTelemetry.RetriesCounterName"/>) for one source topic, since other tests run in parallel.
+/// </summary>
+internal sealed class KafkaCounter : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private long _total;
+
+    public KafkaCounter(string instrumentName, string topic)
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == KafkaTelemetry.SourceName && instrument.Name == instrumentName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((_, measurement, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "topic", Value: string source } && source == topic)
+                {
+                    Interlocked.Add(ref _total, measurement);
+                }
+            }
+        });
+        _listener.Start();
+    }
+
+    public long Total => Interlocked.Read(ref _total);
+
+    public void Dispose() => _listener.Dispose();
 }
 
 /// <summary>Keeps every log record, so tests can assert what was logged.</summary>
 internal sealed class RecordingLogger<T> : ILogger<T>
 {
-    public ConcurrentQueue<(LogLevel Level, string Message)> Records { get; } = new();
+    public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Records { get; } = new();
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -171,5 +218,5 @@ internal sealed class RecordingLogger<T> : ILogger<T>
     public bool IsEnabled(LogLevel logLevel) => true;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Records.Enqueue((logLevel, formatter(state, exception)));
+        Records.Enqueue((logLevel, formatter(state, exception), exception));
 }

@@ -61,10 +61,10 @@ public sealed class OutboxCrashRecoveryTests(OutboxFixture shop) : IClassFixture
         var seen = new List<(string Key, long Offset, string Note)>();
         foreach (var delivery in deliveries)
         {
-            var record = await AvroMessages.ValueAsync(deserializer, delivery);
+            var record = (await AvroMessages.ValueAsync(deserializer, delivery))!;
             seen.Add((System.Text.Encoding.UTF8.GetString(delivery.Message.Key), delivery.Offset.Value, (string)record["note"]!));
             await using var db = shop.NewContext();
-            var first = await Inbox.Inbox.HandleOnceAsync(db, "order-projector", KafkaOutboxTransport.MessageIdOf(delivery.Message)!.Value, _ =>
+            var first = await Inbox.Inbox.HandleOnceAsync(db, "order-projector", KafkaMessage.MessageIdOf(delivery.Message), _ =>
             {
                 db.Orders.Add(new ShopOrder { Id = Guid.NewGuid(), Note = $"projected {topic} {record["note"]}" });
                 return Task.CompletedTask;
@@ -74,7 +74,7 @@ public sealed class OutboxCrashRecoveryTests(OutboxFixture shop) : IClassFixture
 
         Assert.True(deliveries.Count >= 40, $"expected the 10 unmarked events to be delivered again, got {deliveries.Count} deliveries");
         Assert.Equal(30, handled);
-        Assert.Equal(committed.Select(m => m.Id).Order(), deliveries.Select(d => KafkaOutboxTransport.MessageIdOf(d.Message)!.Value).Distinct().Order());
+        Assert.Equal(committed.Select(m => m.Id).Order(), deliveries.Select(d => KafkaMessage.MessageIdOf(d.Message)).Distinct().Order());
         await using (var db = shop.NewContext())
         {
             Assert.Equal(30, await db.Orders.CountAsync(o => o.Note.StartsWith($"projected {topic} ")));

@@ -5,7 +5,6 @@ using CloudScale.BuildingBlocks.SchemaRegistry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CloudScale.BuildingBlocks.Tests.Outbox;
 
@@ -18,10 +17,10 @@ internal static class OutboxDispatcherProcess
     public static async Task<int> RunAsync(string postgres, string kafka, Uri registryUrl, int killAfterPublishes)
     {
         await using var services = new ServiceCollection()
-            .AddDbContext<ShopDbContext>(options => options.UseNpgsql(postgres))
+            .AddDbContext<ShopDbContext>(options => options.UseNpgsql(postgres).UseOutbox())
             .BuildServiceProvider();
-        var clients = new KafkaClientFactory(new KafkaOptions { BootstrapServers = kafka, ClientId = "outbox-dispatcher-process", LingerMs = 0 });
-        using var producer = clients.CreateProducer();
+        var clients = new KafkaClientFactory(new KafkaOptions { BootstrapServers = kafka, ClientId = "outbox-dispatcher-process" });
+        using var producer = clients.CreateProducer(KafkaOutboxTransport.ProducerConfig(clients));
         using var http = new HttpClient { BaseAddress = registryUrl };
         IOutboxTransport transport = new KafkaOutboxTransport(producer, new CachedSchemaRegistryClient(http));
         if (killAfterPublishes > 0)
@@ -29,8 +28,8 @@ internal static class OutboxDispatcherProcess
             transport = new KillAfterPublishes(transport, killAfterPublishes);
         }
 
-        var dispatcher = new OutboxDispatcher<ShopDbContext>(
-            services.GetRequiredService<IServiceScopeFactory>(), transport, Options.Create(new OutboxOptions()), TimeProvider.System,
+        using var dispatcher = new OutboxDispatcher<ShopDbContext>(
+            services.GetRequiredService<IServiceScopeFactory>(), transport, new OutboxOptions(), TimeProvider.System,
             NullLogger<OutboxDispatcher<ShopDbContext>>.Instance);
         var published = 0;
         int round;

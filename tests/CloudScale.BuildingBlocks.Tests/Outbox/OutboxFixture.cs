@@ -4,7 +4,6 @@ using CloudScale.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CloudScale.BuildingBlocks.Tests.Outbox;
 
@@ -32,17 +31,17 @@ public sealed class OutboxFixture : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync("outbox");
         Services = new ServiceCollection()
-            .AddDbContext<ShopDbContext>(options => options.UseNpgsql(Database.ConnectionString))
+            .AddDbContext<ShopDbContext>(options => options.UseNpgsql(Database.ConnectionString).UseOutbox())
             .BuildServiceProvider();
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ShopDbContext>().Database.EnsureCreatedAsync();
     }
 
-    public ShopDbContext NewContext() => Services.CreateScope().ServiceProvider.GetRequiredService<ShopDbContext>();
+    /// <summary>A context of its own (the caller disposes it), configured as the application configures it.</summary>
+    public ShopDbContext NewContext() => new(Services.GetRequiredService<DbContextOptions<ShopDbContext>>());
 
     public OutboxDispatcher<ShopDbContext> Dispatcher(IOutboxTransport transport, TimeProvider clock) =>
-        new(Services.GetRequiredService<IServiceScopeFactory>(), transport,
-            Options.Create(new OutboxOptions { FirstRetryDelay = TimeSpan.FromSeconds(1) }), clock,
+        new(Services.GetRequiredService<IServiceScopeFactory>(), transport, new OutboxOptions { FirstRetryDelay = TimeSpan.FromSeconds(1) }, clock,
             NullLogger<OutboxDispatcher<ShopDbContext>>.Instance);
 
     /// <summary>Commits one order with its event, the way a handler would.</summary>

@@ -1,6 +1,7 @@
 using CloudScale.Testing;
 using CloudScale.BuildingBlocks.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudScale.BuildingBlocks.Tests.Outbox;
 
@@ -42,7 +43,7 @@ public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFix
         }
 
         var transport = new RecordingTransport();
-        var dispatcher = fixture.Dispatcher(transport, new ManualClock(T0.AddSeconds(1)));
+        using var dispatcher = fixture.Dispatcher(transport, new ManualClock(T0.AddSeconds(1)));
         while (await dispatcher.DispatchOnceAsync(CancellationToken.None) > 0)
         {
         }
@@ -67,7 +68,7 @@ public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFix
         await fixture.CommitOrderAsync(flowing, "f0", T0);
         var clock = new ManualClock(T0.AddSeconds(1));
         var transport = new RecordingTransport { Fail = m => m.Id == first.Id };
-        var dispatcher = fixture.Dispatcher(transport, clock);
+        using var dispatcher = fixture.Dispatcher(transport, clock);
 
         await dispatcher.DispatchOnceAsync(CancellationToken.None);
 
@@ -105,16 +106,78 @@ public sealed class OutboxTests(OutboxFixture fixture) : IClassFixture<OutboxFix
 
         var transport = new RecordingTransport { Latency = TimeSpan.FromMilliseconds(5) };
         var clock = new ManualClock(T0.AddSeconds(1));
-        var (a, b) = (fixture.Dispatcher(transport, clock), fixture.Dispatcher(transport, clock));
+        using var a = fixture.Dispatcher(transport, clock);
+        using var b = fixture.Dispatcher(transport, clock);
 
         for (var round = 0; round < 20 && transport.Published.Count(m => m.Key == key) < 20; round++)
         {
             await Task.WhenAll(a.DispatchOnceAsync(CancellationToken.None), b.DispatchOnceAsync(CancellationToken.None));
         }
 
-        var mine = transport.Published.Where(m => m.Key == key).Select(m => m.Sequence).ToList();
-        Assert.Equal(20, mine.Count);
-        Assert.Equal(mine.Order(), mine);
+        var mine = transport.Published.Where(m => m.Key == key).Select(m => m.KeyOrdinal).ToList();
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), mine);
+    }
+
+    [Fact]
+    public async Task Events_of_one_key_saved_together_go_out_in_the_order_they_were_made()
+    {
+        var key = Key();
+        await using (var db = fixture.NewContext())
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                db.Set<OutboxMessage>().Add(OutboxMessage.Create(OutboxFixture.Topic, key, OutboxFixture.OrderPlacedEvent($"n{i}"), T0));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var transport = new RecordingTransport();
+        using var dispatcher = fixture.Dispatcher(transport, new ManualClock(T0.AddSeconds(1)));
+        await dispatcher.DispatchOnceAsync(CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"n{i}"), transport.Published.Where(m => m.Key == key).Select(OutboxFixture.NoteOf));
+    }
+
+    [Fact]
+    public async Task A_second_writer_of_a_key_waits_for_the_first_to_commit_so_events_go_out_in_commit_order()
+    {
+        var key = Key();
+        await using var first = fixture.NewContext();
+        await using var firstTransaction = await first.Database.BeginTransactionAsync();
+        first.Set<OutboxMessage>().Add(OutboxMessage.Create(OutboxFixture.Topic, key, OutboxFixture.OrderPlacedEvent("first"), T0));
+        await first.SaveChangesAsync();
+
+        var second = fixture.CommitOrderAsync(key, "second", T0);
+        await Task.Delay(500);
+        Assert.False(second.IsCompleted, "the second writer of the key must wait for the first's commit");
+        await firstTransaction.CommitAsync();
+        await second;
+
+        var transport = new RecordingTransport();
+        using var dispatcher = fixture.Dispatcher(transport, new ManualClock(T0.AddSeconds(1)));
+        await dispatcher.DispatchOnceAsync(CancellationToken.None);
+        Assert.Equal(["first", "second"], transport.Published.Where(m => m.Key == key).Select(OutboxFixture.NoteOf));
+    }
+
+    [Fact]
+    public async Task A_context_that_forgot_UseOutbox_cannot_save_events_rather_than_publish_them_out_of_order()
+    {
+        var options = new DbContextOptionsBuilder<ShopDbContext>().UseNpgsql(fixture.Database.ConnectionString).Options;
+        await using var db = new ShopDbContext(options);
+        db.Set<OutboxMessage>().Add(OutboxMessage.Create(OutboxFixture.Topic, Key(), OutboxFixture.OrderPlacedEvent("x"), T0));
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Contains("key_ordinal", error.InnerException!.Message);
+    }
+
+    [Fact]
+    public void Unusable_options_are_refused_naming_the_setting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new OutboxDispatcher<ShopDbContext>(
+            fixture.Services.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>(), new RecordingTransport(),
+            new OutboxOptions { BatchSize = 0 }, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher<ShopDbContext>>.Instance));
+        Assert.Contains("BatchSize must be 1 or more, got 0", error.Message);
     }
 
     private static string Key() => "order-" + Guid.NewGuid().ToString("N")[..12];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using CloudScale.BuildingBlocks.Avro;
 using CloudScale.BuildingBlocks.Kafka;
@@ -47,8 +48,8 @@ public sealed class AvroOverKafkaTests(RegistryFixture registry) : IClassFixture
         var asWritten = await AvroMessages.ValueAsync(new AvroDeserializer<GenericRecord>(client), delivered);
         var asNewReader = await AvroMessages.ValueAsync(new AvroDeserializer<GenericRecord>(new CachedSchemaRegistryClient(registry.Http), OrderCreatedV2), delivered);
         Assert.True(AvroValueComparer.Instance.Equals(order, asWritten), AvroValueComparer.Format(asWritten));
-        Assert.Equal("USD", asNewReader["currency"]);
-        Assert.Equal(order["totalCents"], asNewReader["totalCents"]);
+        Assert.Equal("USD", asNewReader?["currency"]);
+        Assert.Equal(order["totalCents"], asNewReader?["totalCents"]);
     }
 
     [Fact]
@@ -67,8 +68,9 @@ public sealed class AvroOverKafkaTests(RegistryFixture registry) : IClassFixture
             KafkaMessage.Create("k"u8.ToArray(), good),
         ]);
         var deserializer = new AvroDeserializer<GenericRecord>(client);
-        var decoded = new List<GenericRecord>();
-        var handler = new RecordingHandler(async (message, _) => decoded.Add(await AvroMessages.ValueAsync(deserializer, message)));
+        // Written by the worker's thread while the test polls it.
+        var decoded = new ConcurrentQueue<GenericRecord?>();
+        var handler = new RecordingHandler(async (message, _) => decoded.Enqueue(await AvroMessages.ValueAsync(deserializer, message)));
         var settings = new KafkaConsumerSettings(topic, KafkaTestBroker.NewGroup("avro-poison"));
 
         await using (await RunningWorker.StartAsync(settings, handler, NullLogger<KafkaConsumerWorker>.Instance))
@@ -80,7 +82,64 @@ public sealed class AvroOverKafkaTests(RegistryFixture registry) : IClassFixture
         Assert.Equal(2, dead.Count);
         Assert.Contains("magic byte 7", dead[0]);
         Assert.Contains("unknown to the registry", dead[1]);
-        Assert.Equal(1999L, decoded.Single()["totalCents"]);
+        Assert.Equal(1999L, decoded.Single()?["totalCents"]);
+    }
+
+    [Theory]
+    [InlineData("connection refused")]
+    [InlineData("html 404")]
+    public async Task A_registry_failing_once_delays_a_message_without_dead_lettering_it(string failure)
+    {
+        var topic = KafkaTestBroker.NewTopic("avro-registry-down");
+        var good = await new AvroSerializer<GenericRecord>(new CachedSchemaRegistryClient(registry.Http))
+            .SerializeAsync(Order(), new SerializationContext(MessageComponentType.Value, topic));
+        await KafkaTestBroker.ProduceAsync(topic, [KafkaMessage.Create("k"u8.ToArray(), good)]);
+        // The consumer's own client: its first request fails, the rest reach the registry.
+        using var flaky = new StubRegistryHandler(number => number > 1 ? null
+            : failure == "html 404" ? StubRegistryHandler.HtmlNotFound()
+            : throw StubRegistryHandler.ConnectionRefused()) { InnerHandler = new SocketsHttpHandler() };
+        var deserializer = new AvroDeserializer<GenericRecord>(new CachedSchemaRegistryClient(new HttpClient(flaky) { BaseAddress = registry.Http.BaseAddress }));
+        var decoded = new ConcurrentQueue<GenericRecord?>();
+        var handler = new RecordingHandler(async (message, _) => decoded.Enqueue(await AvroMessages.ValueAsync(deserializer, message)));
+        var settings = new KafkaConsumerSettings(topic, KafkaTestBroker.NewGroup("avro-registry-down")) { InitialBackoff = TimeSpan.FromMilliseconds(20) };
+        using var deadLettered = new KafkaCounter(KafkaTelemetry.DeadLetteredCounterName, topic);
+
+        await using (await RunningWorker.StartAsync(settings, handler))
+        {
+            await KafkaTestBroker.EventuallyAsync(() => !decoded.IsEmpty, "handling the message once the registry answers");
+        }
+
+        var handled = Assert.Single(handler.Handled);
+        Assert.Equal(2, handler.AttemptsAt(handled.Partition.Value, handled.Offset.Value));
+        Assert.Equal(1999L, Assert.Single(decoded)?["totalCents"]);
+        Assert.Equal(0, deadLettered.Total);
+        Assert.Equal(2, flaky.Requests);
+    }
+
+    [Fact]
+    public async Task A_tombstone_reaches_the_handler_as_null_and_is_not_dead_lettered()
+    {
+        var topic = KafkaTestBroker.NewTopic("avro-tombstone");
+        var client = new CachedSchemaRegistryClient(registry.Http);
+        var good = await new AvroSerializer<GenericRecord>(client).SerializeAsync(Order(), new SerializationContext(MessageComponentType.Value, topic));
+        var tombstone = KafkaMessage.Create("order-1"u8.ToArray(), null!);
+        await KafkaTestBroker.ProduceAsync(topic, [tombstone, KafkaMessage.Create("order-1"u8.ToArray(), good)]);
+        var deserializer = new AvroDeserializer<GenericRecord>(client);
+        var decoded = new ConcurrentQueue<GenericRecord?>();
+        var handler = new RecordingHandler(async (message, _) => decoded.Enqueue(await AvroMessages.ValueAsync(deserializer, message)));
+        var settings = new KafkaConsumerSettings(topic, KafkaTestBroker.NewGroup("avro-tombstone"));
+        using var deadLettered = new KafkaCounter(KafkaTelemetry.DeadLetteredCounterName, topic);
+
+        await using (await RunningWorker.StartAsync(settings, handler))
+        {
+            await KafkaTestBroker.EventuallyAsync(() => decoded.Count == 2, "handling the tombstone and the record after it");
+        }
+
+        Assert.Collection(
+            decoded,
+            Assert.Null,
+            record => Assert.Equal(1999L, record?["totalCents"]));
+        Assert.Equal(0, deadLettered.Total);
     }
 
     private static GenericRecord Order() => new(OrderCreatedV1)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CloudScale.BuildingBlocks.Avro;
 using Confluent.Kafka;
 
@@ -11,11 +10,17 @@ namespace CloudScale.BuildingBlocks.SchemaRegistry.Serdes;
 /// </summary>
 public sealed class AvroDeserializer<T>(ISchemaRegistryClient registry, Schema? readerSchema = null) : IAsyncDeserializer<T>
 {
-    private readonly ConcurrentDictionary<int, Task<Schema>> writerSchemas = new();
+    // One reader per writer schema id: resolving writer against reader is worked out once, not per message.
+    private readonly AsyncCache<int, AvroDatumReader> readers = new(async id =>
+    {
+        var writer = Schema.Parse(await registry.GetSchemaAsync(id));
+        return new AvroDatumReader(writer, readerSchema ?? writer);
+    });
 
     /// <exception cref="InvalidDataException">The frame is not Confluent's (wrong magic byte, too short).</exception>
     /// <exception cref="AvroDecodeException">The body does not decode with the writer's schema.</exception>
-    /// <exception cref="SchemaRegistryException">The registry does not know the schema id (or failed).</exception>
+    /// <exception cref="AvroResolutionException">The reader schema cannot read what the writer's schema wrote.</exception>
+    /// <exception cref="SchemaRegistryException">The registry does not know the schema id (or failed); a later call asks again.</exception>
     public async Task<T> DeserializeAsync(ReadOnlyMemory<byte> data, bool isNull, SerializationContext context)
     {
         if (isNull)
@@ -24,7 +29,7 @@ public sealed class AvroDeserializer<T>(ISchemaRegistryClient registry, Schema? 
         }
 
         var (schemaId, body) = ConfluentWireFormat.Unframe(data);
-        var writer = await writerSchemas.GetOrAdd(schemaId, async id => Schema.Parse(await registry.GetSchemaAsync(id)));
-        return (T)Avro.AvroSerializer.Read(writer, readerSchema ?? writer, body.Span)!;
+        var reader = await readers.GetAsync(schemaId);
+        return (T)reader.Read(body.Span)!;
     }
 }
