@@ -88,3 +88,27 @@ public sealed class ProcessOwnershipTests
         }
     }
 }
+
+public sealed class ZombieProcessTests
+{
+    [Fact]
+    public async Task An_exited_but_unreaped_process_is_not_ours_while_its_live_parent_is()
+    {
+        // The background sleep exits at once; its parent execs into a long sleep that never reaps it: a zombie.
+        var start = new ProcessStartInfo("bash", ["-c", "sleep 0.05 & echo $!; exec sleep 5"]) { RedirectStandardOutput = true };
+        using var parent = Process.Start(start)!;
+        try
+        {
+            var zombie = int.Parse((await parent.StandardOutput.ReadLineAsync())!);
+            await Task.Delay(500);
+
+            Assert.StartsWith("Z", File.ReadAllText($"/proc/{zombie}/stat").Split(')')[^1].Trim());
+            Assert.False(LinuxProcesses.IsOurs(zombie, ["sleep"]));
+            Assert.True(LinuxProcesses.IsOurs(parent.Id, ["sleep", "5"]));
+        }
+        finally
+        {
+            parent.Kill();
+        }
+    }
+}

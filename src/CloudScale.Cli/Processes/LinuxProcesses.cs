@@ -15,18 +15,51 @@ internal static class LinuxProcesses
     /// </summary>
     public static bool IsOurs(int pid, IReadOnlyList<string> markers)
     {
-        string commandLine;
+        // An empty command line means a zombie (exited, not yet reaped: gone for our purposes) or, for a moment, a
+        // process in the middle of exec (just spawned: very much alive). Only the process state tells them apart;
+        // taking the second for the first once made `up` stop a proxy that was still starting.
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var commandLine = ReadProcFile(pid, "cmdline")?.Replace('\0', ' ');
+            if (commandLine is null)
+            {
+                return false;
+            }
+
+            if (commandLine.Length > 0)
+            {
+                return markers.Count > 0 && markers.All(m => commandLine.Contains(m, StringComparison.Ordinal));
+            }
+
+            if (IsZombieOrGone(pid))
+            {
+                return false;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return false;
+    }
+
+    private static bool IsZombieOrGone(int pid)
+    {
+        // /proc/<pid>/stat: "pid (comm) S …"; comm may contain spaces and parentheses, the state follows the last ')'.
+        var stat = ReadProcFile(pid, "stat");
+        var close = stat?.LastIndexOf(')') ?? -1;
+        return close < 0 || close + 2 >= stat!.Length || stat[close + 2] is 'Z' or 'X';
+    }
+
+    private static string? ReadProcFile(int pid, string name)
+    {
         try
         {
-            commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            return File.ReadAllText($"/proc/{pid}/{name}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
-
-        // A zombie (exited, not yet reaped by init) has an empty command line: it is gone for our purposes.
-        return commandLine.Length > 0 && markers.Count > 0 && markers.All(m => commandLine.Contains(m, StringComparison.Ordinal));
     }
 
     public static void Signal(int pid, int signal)
