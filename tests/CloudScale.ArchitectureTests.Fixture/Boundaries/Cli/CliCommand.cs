@@ -1,0 +1,6 @@
+namespace Fixture.Cli;
+
+public sealed class CliCommand
+{
+    public string Name { get; } = "verify";
+}

@@ -1,0 +1,8 @@
+namespace Fixture.DevStack;
+
+public static class DevBroker
+{
+    public static void Start()
+    {
+    }
+}

@@ -1,0 +1,3 @@
+namespace Fixture.LegacyTools;
+
+public sealed class Formatter;
