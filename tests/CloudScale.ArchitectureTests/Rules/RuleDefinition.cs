@@ -55,16 +55,7 @@ internal sealed class RuleDefinition(IReadOnlyList<Assembly> assemblies)
     private List<TypeDefinition> SelectTypes() =>
         assemblies
             .Select(AssemblyLoader.Load)
-            .SelectMany(module => module.Types)
-            .Where(type => !TypeFacts.IsCompilerNamed(type) && !TypeFacts.IsEmbeddedByCompiler(type))
-            .SelectMany(WithWrittenNestedTypes)
+            .SelectMany(TypeFacts.WrittenTypes)
             .Where(type => _predicates.All(p => p.Matches(type)))
             .ToList();
-
-    // Nested types a person wrote are types in their own right; the compiler's are folded into their owner.
-    private static IEnumerable<TypeDefinition> WithWrittenNestedTypes(TypeDefinition type) =>
-        type.NestedTypes
-            .Where(nested => !TypeFacts.IsCompilerGeneratedNested(nested))
-            .SelectMany(WithWrittenNestedTypes)
-            .Prepend(type);
 }

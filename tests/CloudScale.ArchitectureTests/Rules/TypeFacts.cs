@@ -36,6 +36,15 @@ internal static class TypeFacts
         return false;
     }
 
+    /// <summary>
+    /// The types a person wrote, nested ones included; the compiler's helpers are left out (their code is
+    /// read as part of their owner's by <see cref="DependencyReader"/>).
+    /// </summary>
+    public static IEnumerable<TypeDefinition> WrittenTypes(ModuleDefinition module) =>
+        module.Types
+            .Where(type => !IsCompilerNamed(type) && !IsEmbeddedByCompiler(type))
+            .SelectMany(WithWrittenNestedTypes);
+
     /// <summary>Nested helper types the compiler made for a type's code; their dependencies are that type's.</summary>
     public static bool IsCompilerGeneratedNested(TypeDefinition type) =>
         type.IsNested && (type.Name.StartsWith('<') || HasAttribute(type, "System.Runtime.CompilerServices.CompilerGeneratedAttribute"));
@@ -71,6 +80,12 @@ internal static class TypeFacts
     /// <summary>Cecil's spelling of a reflection type: nested with '/', generic types by their definition.</summary>
     public static string CecilName(Type type) =>
         (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName!.Replace('+', '/');
+
+    private static IEnumerable<TypeDefinition> WithWrittenNestedTypes(TypeDefinition type) =>
+        type.NestedTypes
+            .Where(nested => !IsCompilerGeneratedNested(nested))
+            .SelectMany(WithWrittenNestedTypes)
+            .Prepend(type);
 
     private static bool IsOrExtends(TypeReference candidate, string interfaceFullName) =>
         candidate.GetElementType().FullName == interfaceFullName
