@@ -8,8 +8,7 @@ internal sealed class RegistryService(RegistryStore store)
     public async Task<SubjectVersion> RegisterAsync(string subject, string schemaText, CancellationToken ct)
     {
         var schema = AvroSchemas.Parse(schemaText);
-        var level = await store.EffectiveLevelAsync(subject, ct);
-        return await store.RegisterAsync(subject, schema.Normalized, existing =>
+        return await store.RegisterAsync(subject, schema.Normalized, (existing, level) =>
         {
             var problems = Incompatibilities(schema, existing, level);
             if (problems.Count > 0)

@@ -55,19 +55,16 @@ internal sealed class RegistryStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Registers <paramref name="schema"/> under <paramref name="subject"/> unless that very schema is already one of
-    /// its versions (then that version is returned). <paramref name="checkCompatible"/> sees the existing versions
-    /// and throws to refuse. Serialised per subject, so two registrations cannot both become version n.
+    /// its versions (then that version is returned). <paramref name="checkCompatible"/> sees the existing versions and
+    /// the subject's effective level, both read under the subject's lock, and throws to refuse. Serialised per subject,
+    /// so two registrations cannot both become version n.
     /// </summary>
     public async Task<SubjectVersion> RegisterAsync(
-        string subject, string schema, Action<IReadOnlyList<SubjectVersion>> checkCompatible, CancellationToken ct)
+        string subject, string schema, Action<IReadOnlyList<SubjectVersion>, CompatibilityLevel> checkCompatible, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var lockSubject = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('schema-registry:' || $1))", connection, transaction))
-        {
-            lockSubject.Parameters.AddWithValue(subject);
-            await lockSubject.ExecuteNonQueryAsync(ct);
-        }
+        await LockSubjectAsync(connection, transaction, subject, ct);
 
         var versions = await VersionsAsync(connection, subject, ct);
         if (versions.FirstOrDefault(v => v.Schema == schema) is { } existing)
@@ -75,7 +72,7 @@ internal sealed class RegistryStore(NpgsqlDataSource dataSource)
             return existing;
         }
 
-        checkCompatible(versions);
+        checkCompatible(versions, await EffectiveLevelAsync(subject, ct));
         // Keyed by digest: a unique index on the text itself fails for large schemas (btree entries are ~2.7 KB at
         // most). DO UPDATE, not DO NOTHING, so that a registration racing another subject's still gets the id back.
         await using var upsert = new NpgsqlCommand("""
@@ -107,14 +104,29 @@ internal sealed class RegistryStore(NpgsqlDataSource dataSource)
     public async Task<CompatibilityLevel> EffectiveLevelAsync(string subject, CancellationToken ct) =>
         await SubjectLevelAsync(subject, ct) ?? await GlobalLevelAsync(ct);
 
-    /// <summary>Sets the level of <paramref name="subject"/>, or the global level when it is null.</summary>
+    /// <summary>
+    /// Sets the level of <paramref name="subject"/>, or the global level when it is null, under the same lock as
+    /// registrations, so a registration checks against the level in force before or after the change, never a mix.
+    /// </summary>
     public async Task SetLevelAsync(string? subject, CompatibilityLevel level, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO schema_registry.config (subject, level) VALUES ($1, $2) ON CONFLICT (subject) DO UPDATE SET level = excluded.level");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await LockSubjectAsync(connection, transaction, subject ?? GlobalConfigKey, ct);
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO schema_registry.config (subject, level) VALUES ($1, $2) ON CONFLICT (subject) DO UPDATE SET level = excluded.level",
+            connection, transaction);
         command.Parameters.AddWithValue(subject ?? GlobalConfigKey);
         command.Parameters.AddWithValue(level.ToWire());
         await command.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static async Task LockSubjectAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string subject, CancellationToken ct)
+    {
+        await using var lockSubject = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('schema-registry:' || $1))", connection, transaction);
+        lockSubject.Parameters.AddWithValue(subject);
+        await lockSubject.ExecuteNonQueryAsync(ct);
     }
 
     private async Task<CompatibilityLevel?> LevelAsync(string key, CancellationToken ct)
