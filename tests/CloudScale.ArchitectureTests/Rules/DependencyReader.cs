@@ -86,9 +86,7 @@ internal sealed class DependencyReader
         {
             case MethodReference called:
                 Add(called.DeclaringType, via);
-                Add(called.ReturnType, via);
-                foreach (var parameter in called.Parameters)
-                    Add(parameter.ParameterType, via);
+                AddSignature(called, via);
                 if (called is GenericInstanceMethod generic)
                 {
                     foreach (var argument in generic.GenericArguments)
@@ -103,9 +101,7 @@ internal sealed class DependencyReader
                 Add(type, via);
                 break;
             case CallSite site:
-                Add(site.ReturnType, via);
-                foreach (var parameter in site.Parameters)
-                    Add(parameter.ParameterType, via);
+                AddSignature(site, via);
                 break;
         }
     }
@@ -149,6 +145,14 @@ internal sealed class DependencyReader
         }
     }
 
+    // Called methods, calli call sites and function pointers share one shape in Cecil: a return type and parameters.
+    private void AddSignature(IMethodSignature signature, string via)
+    {
+        Add(signature.ReturnType, via);
+        foreach (var parameter in signature.Parameters)
+            Add(parameter.ParameterType, via);
+    }
+
     // A constructed type (List<X>, X[], ref X, X*) depends on every type it is built from.
     private void Add(TypeReference? type, string via)
     {
@@ -162,9 +166,7 @@ internal sealed class DependencyReader
                     Add(argument, via);
                 return;
             case FunctionPointerType pointer:
-                Add(pointer.ReturnType, via);
-                foreach (var parameter in pointer.Parameters)
-                    Add(parameter.ParameterType, via);
+                AddSignature(pointer, via);
                 return;
             case RequiredModifierType required:
                 Add(required.ModifierType, via);
