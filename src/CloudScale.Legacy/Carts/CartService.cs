@@ -1,5 +1,5 @@
 using CloudScale.BuildingBlocks.Http;
-using CloudScale.Legacy.Api;
+using CloudScale.BuildingBlocks.ShopperApi;
 using CloudScale.Legacy.Catalog;
 using Dapper;
 using Npgsql;

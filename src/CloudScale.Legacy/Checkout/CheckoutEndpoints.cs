@@ -1,5 +1,5 @@
 using CloudScale.BuildingBlocks.Http;
-using CloudScale.Legacy.Api;
+using CloudScale.BuildingBlocks.ShopperApi;
 
 namespace CloudScale.Legacy.Checkout;
 

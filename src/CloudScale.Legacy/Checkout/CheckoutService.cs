@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CloudScale.BuildingBlocks.Http;
-using CloudScale.Legacy.Api;
+using CloudScale.BuildingBlocks.ShopperApi;
 using CloudScale.Legacy.Carts;
 using CloudScale.Legacy.Payments;
 using Dapper;

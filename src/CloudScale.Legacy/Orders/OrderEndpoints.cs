@@ -1,4 +1,4 @@
-using CloudScale.Legacy.Api;
+using CloudScale.BuildingBlocks.ShopperApi;
 
 namespace CloudScale.Legacy.Orders;
 

@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using CloudScale.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Http.Json;
 
-namespace CloudScale.Legacy.Api;
+namespace CloudScale.BuildingBlocks.ShopperApi;
 
-internal static class ShopperApiSetup
+public static class ShopperApiSetup
 {
     public static void AddShopperApi(this WebApplicationBuilder builder)
     {

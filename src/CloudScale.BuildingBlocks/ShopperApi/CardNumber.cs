@@ -1,7 +1,7 @@
-namespace CloudScale.Legacy.Payments;
+namespace CloudScale.BuildingBlocks.ShopperApi;
 
 /// <summary>Card number checks done before anything reaches the gateway.</summary>
-internal static class CardNumber
+public static class CardNumber
 {
     /// <summary>Strips spaces and dashes; null when anything else but digits remains.</summary>
     public static string? Normalize(string? raw)

@@ -1,4 +1,4 @@
-namespace CloudScale.Legacy.Api;
+namespace CloudScale.BuildingBlocks.ShopperApi;
 
 // The shopper HTTP API (camelCase JSON). The modular host serves the same shapes; the contract test suite
 // holds both to them. Request fields are nullable so that a missing field is a validation error naming the

@@ -1,9 +1,9 @@
 using CloudScale.BuildingBlocks.Http;
-using CloudScale.Legacy.Api;
 
-namespace CloudScale.Legacy.Checkout;
 
-internal static class ShippingAddress
+namespace CloudScale.BuildingBlocks.ShopperApi;
+
+public static class ShippingAddress
 {
     private const int MaxFieldLength = 200;
 

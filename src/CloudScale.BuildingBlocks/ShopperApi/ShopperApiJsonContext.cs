@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CloudScale.Legacy.Api;
+namespace CloudScale.BuildingBlocks.ShopperApi;
 
 /// <summary>Source-generated JSON for every shopper API shape (no reflection on the hot path).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
@@ -21,10 +21,10 @@ namespace CloudScale.Legacy.Api;
 [JsonSerializable(typeof(OrderListDto))]
 [JsonSerializable(typeof(RefundResultDto))]
 [JsonSerializable(typeof(List<LineItemDto>))]
-internal sealed partial class ShopperApiJsonContext : JsonSerializerContext;
+public sealed partial class ShopperApiJsonContext : JsonSerializerContext;
 
 /// <summary>Options for JSON the app stores itself (snapshots, replayable answers): web casing, generated types first.</summary>
-internal static class ShopperApiJson
+public static class ShopperApiJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -1,7 +1,7 @@
-namespace CloudScale.Legacy.Api;
+namespace CloudScale.BuildingBlocks.ShopperApi;
 
 /// <summary>Rules for text a shopper types (names, addresses).</summary>
-internal static class FreeText
+public static class FreeText
 {
     /// <summary>
     /// 1..<paramref name="maxLength"/> characters, not blank, no control characters: a NUL in particular cannot be

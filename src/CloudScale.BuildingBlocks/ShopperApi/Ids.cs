@@ -1,8 +1,8 @@
 using CloudScale.BuildingBlocks.Http;
 
-namespace CloudScale.Legacy.Api;
+namespace CloudScale.BuildingBlocks.ShopperApi;
 
-internal static class Ids
+public static class Ids
 {
     /// <summary>A route id that is not a UUID cannot name anything, so it is reported as not found.</summary>
     public static Guid ParseRoute(string raw, string notFoundCode, string noun) =>

@@ -1,0 +1,19 @@
+using CloudScale.BuildingBlocks.Inbox;
+using CloudScale.BuildingBlocks.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace CloudScale.Checkout.Infrastructure;
+
+/// <summary>Checkout's own tables, all in schema <c>checkout</c>, with its outbox and inbox beside them.</summary>
+internal sealed class CheckoutDbContext(DbContextOptions<CheckoutDbContext> options) : DbContext(options)
+{
+    public const string Schema = "checkout";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CheckoutDbContext).Assembly);
+    }
+}
