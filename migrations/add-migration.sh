@@ -28,3 +28,7 @@ if [ -d "$stray" ]; then
   find "$stray" -name '*ModelSnapshot.cs' -exec mv -f {} "migrations/$module/" \;
   rm -rf "$stray"
 fi
+# EF generates migrations as public classes; module types are internal and sealed (the architecture tests hold
+# every module to that), so the new migration is declared so here rather than by hand after each run.
+sed -i -E 's/^(\s*)public partial class ([A-Za-z0-9_]+) : Migration/\1internal sealed partial class \2 : Migration/' "migrations/$module/"*_"$name".cs
+sed -i -E 's/^(\s*)partial class ([A-Za-z0-9_]+ModelSnapshot) : ModelSnapshot/\1internal sealed partial class \2 : ModelSnapshot/' "migrations/$module/"*ModelSnapshot.cs

@@ -19,6 +19,7 @@ internal static class CliApp
             LogsCommand.Create(context),
             TestCommand.Create(context),
             BenchCommand.Create(context),
+            DbCommand.Create(context),
         };
 
         var parseResult = root.Parse(args);

@@ -10,7 +10,7 @@ public sealed class LogsCommandTests
         var run = await repository.RunAsync("logs", "x");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Equal("error: unknown component 'x'; known: postgres, redis, kafka, registry, legacy, proxy\n", run.Error);
+        Assert.Equal("error: unknown component 'x'; known: postgres, redis, kafka, registry, legacy, host, proxy\n", run.Error);
         Assert.Empty(run.Output);
     }
 

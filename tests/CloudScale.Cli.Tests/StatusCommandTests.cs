@@ -15,7 +15,7 @@ public sealed class StatusCommandTests
         Assert.Empty(run.Error);
         using var document = JsonDocument.Parse(run.Output);
         var components = document.RootElement.EnumerateArray().ToList();
-        Assert.Equal(["postgres", "redis", "kafka", "registry", "legacy", "proxy"], components.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["postgres", "redis", "kafka", "registry", "legacy", "host", "proxy"], components.Select(c => c.GetProperty("name").GetString()));
         foreach (var component in components)
         {
             Assert.Equal(["name", "running", "healthy", "pid", "url"], component.EnumerateObject().Select(p => p.Name));
@@ -27,7 +27,7 @@ public sealed class StatusCommandTests
         Assert.Equal(
             [
                 "Host=127.0.0.1;Port=55432;Database=cloudscale;Username=cloudscale", "redis://127.0.0.1:56379", "127.0.0.1:59092",
-                "http://localhost:58081", "http://localhost:8081", "http://localhost:8080",
+                "http://localhost:58081", "http://localhost:8081", "http://localhost:8082", "http://localhost:8080",
             ],
             components.Select(c => c.GetProperty("url").GetString()));
     }
@@ -42,6 +42,6 @@ public sealed class StatusCommandTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.DoesNotContain("\u001b[", run.Output);
         Assert.Contains("redis://127.0.0.1:56379", run.Output);
-        Assert.Equal(6, run.Output.Split('\n').Count(line => line.Contains("stopped")));
+        Assert.Equal(7, run.Output.Split('\n').Count(line => line.Contains("stopped")));
     }
 }

@@ -37,7 +37,11 @@ public interface IPaymentModule
 }
 
 /// <summary>Exactly what a shopper typed; Payment validates it (Luhn, expiry, CVC) and keeps none of the secrets.</summary>
-public sealed record RegisterPaymentMethod(string? ShopperId, string? CardNumber, int? ExpMonth, int? ExpYear, string? Cvc, string? HolderName);
+public sealed record RegisterPaymentMethod(string? ShopperId, string? CardNumber, int? ExpMonth, int? ExpYear, string? Cvc, string? HolderName)
+{
+    /// <summary>Never prints the card number or CVC (a record's generated ToString would, into any log that formats it).</summary>
+    public override string ToString() => $"RegisterPaymentMethod {{ ShopperId = {ShopperId}, ExpMonth = {ExpMonth}, ExpYear = {ExpYear} }}";
+}
 
 public sealed record PaymentMethod(Guid PaymentMethodId, string? ShopperId, string Brand, string Last4, int ExpMonth, int ExpYear);
 

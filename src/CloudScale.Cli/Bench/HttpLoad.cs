@@ -8,13 +8,26 @@ namespace CloudScale.Cli.Bench;
 /// </summary>
 internal static class HttpLoad
 {
-    public static async Task<LoadResult> RunAsync(
-        HttpClient client, Func<HttpRequestMessage> request, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    public static Task<LoadResult> RunAsync(
+        HttpClient client, Func<HttpRequestMessage> request, int connections, TimeSpan duration, CancellationToken cancellationToken) =>
+        RunLoopAsync(async ct =>
+        {
+            using var message = request();
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct);
+            return response.IsSuccessStatusCode;
+        }, connections, duration, cancellationToken);
+
+    /// <summary>
+    /// The closed loop itself over any unit of work (one request, or a whole shopper journey): each worker runs
+    /// <paramref name="iteration"/> back to back; an iteration that returns false or throws an HTTP error counts as an error.
+    /// </summary>
+    public static async Task<LoadResult> RunLoopAsync(
+        Func<CancellationToken, Task<bool>> iteration, int workers, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var perWorker = new List<double>[connections];
-        var errors = new int[connections];
+        var perWorker = new List<double>[workers];
+        var errors = new int[workers];
         var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
+        var tasks = Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             var latencies = perWorker[worker] = new List<double>(4096);
             while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
@@ -22,9 +35,7 @@ internal static class HttpLoad
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var message = request();
-                    using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
-                    if (!response.IsSuccessStatusCode)
+                    if (!await iteration(cancellationToken))
                     {
                         errors[worker]++;
                     }
@@ -37,7 +48,7 @@ internal static class HttpLoad
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }, cancellationToken)).ToList();
-        await Task.WhenAll(workers);
+        await Task.WhenAll(tasks);
         return new LoadResult(perWorker.SelectMany(l => l).ToList(), errors.Sum(), clock.Elapsed);
     }
 }

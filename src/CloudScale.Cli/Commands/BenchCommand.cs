@@ -38,7 +38,19 @@ internal static class BenchCommand
             events,
         };
         outbox.SetAction((parseResult, cancellationToken) => RunOutboxAsync(context, parseResult.GetValue(events), cancellationToken));
-        return new Command("bench", "Measure performance ratios on this machine (starts the stack if needed)") { proxy, outbox };
+        var shoppers = new Option<int>("--shoppers") { Description = "Concurrent shoppers (closed loop), 1..128", DefaultValueFactory = _ => 8 };
+        var checkoutSeconds = new Option<int>("--seconds", "-s")
+        {
+            Description = "Measured seconds per implementation (split over alternating rounds), 2..600",
+            DefaultValueFactory = _ => 20,
+        };
+        var checkout = new Command("checkout", "A whole purchase (cart, 3 items, checkout, complete) against legacy vs the modular host")
+        {
+            checkoutSeconds, shoppers, json,
+        };
+        checkout.SetAction((parseResult, cancellationToken) => RunCheckoutAsync(
+            context, parseResult.GetValue(checkoutSeconds), parseResult.GetValue(shoppers), parseResult.GetValue(json), cancellationToken));
+        return new Command("bench", "Measure performance ratios on this machine (starts the stack if needed)") { proxy, outbox, checkout };
     }
 
     private static async Task<int> RunProxyAsync(CliContext context, int seconds, int connections, bool json, CancellationToken cancellationToken)
@@ -93,7 +105,67 @@ internal static class BenchCommand
                 proxiedRuns.Add(await HttpLoad.RunAsync(client, To(proxied), connections, round, cancellationToken));
             }
 
-            Report(context, json, LoadResult.Combine(directRuns), LoadResult.Combine(proxiedRuns), connections);
+            Compare(context, json, ("legacy direct", LoadResult.Combine(directRuns)), ("through proxy", LoadResult.Combine(proxiedRuns)), "proxy/direct", connections);
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            await supervisor.StopStartedAsync();
+        }
+    }
+
+    private static async Task<int> RunCheckoutAsync(CliContext context, int seconds, int shoppers, bool json, CancellationToken cancellationToken)
+    {
+        if (seconds is < 2 or > 600)
+        {
+            throw CliException.Usage($"--seconds must be 2..600, got {seconds}");
+        }
+
+        if (shoppers is < 1 or > 128)
+        {
+            throw CliException.Usage($"--shoppers must be 1..128, got {shoppers}");
+        }
+
+        var progress = json ? context.ErrorConsole : context.Console;
+        var stack = context.Stack;
+        var supervisor = context.CreateSupervisor(progress);
+        try
+        {
+            await supervisor.UpAsync(stack.All, cancellationToken);
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = shoppers * 2, UseCookies = false, UseProxy = false });
+            var legacy = new Uri(stack.Legacy.InternalAddress);
+            var modular = new Uri(stack.Host.InternalAddress);
+            var products = await BenchStock.StockPlentyAsync(client, legacy, stack.Postgres, cancellationToken);
+            progress.MarkupLineInterpolated($"bench: purchase journeys (cart, 3 items, checkout, complete), {shoppers} shoppers, {seconds} s per implementation");
+
+            async Task<Func<CancellationToken, Task<bool>>[]> ShoppersOf(Uri api)
+            {
+                var journey = new CheckoutJourney(client, api, products);
+                return await Task.WhenAll(Enumerable.Range(0, shoppers).Select(worker => journey.ShopperAsync(worker, cancellationToken)));
+            }
+
+            var legacyShoppers = await ShoppersOf(legacy);
+            var modularShoppers = await ShoppersOf(modular);
+            Task<LoadResult> Run(Func<CancellationToken, Task<bool>>[] workers, TimeSpan duration)
+            {
+                var next = -1;
+                return HttpLoad.RunLoopAsync(ct => workers[Interlocked.Increment(ref next) % workers.Length](ct), shoppers, duration, cancellationToken);
+            }
+
+            var warmUp = TimeSpan.FromSeconds(3);
+            await Run(legacyShoppers, warmUp);
+            await Run(modularShoppers, warmUp);
+            const int rounds = 4;
+            var round = TimeSpan.FromSeconds(seconds / (double)rounds);
+            var legacyRuns = new List<LoadResult>();
+            var modularRuns = new List<LoadResult>();
+            for (var i = 0; i < rounds; i++)
+            {
+                legacyRuns.Add(await Run(legacyShoppers, round));
+                modularRuns.Add(await Run(modularShoppers, round));
+            }
+
+            Compare(context, json, ("legacy", LoadResult.Combine(legacyRuns)), ("modular host", LoadResult.Combine(modularRuns)), "modular/legacy", shoppers);
             return ExitCodes.Ok;
         }
         finally
@@ -130,33 +202,37 @@ internal static class BenchCommand
         }
     }
 
-    private static void Report(CliContext context, bool json, LoadResult direct, LoadResult proxied, int connections)
+    /// <summary>Prints a baseline and a candidate measured in the same run, and the candidate's throughput ratio and added latency.</summary>
+    private static void Compare(
+        CliContext context, bool json, (string Name, LoadResult Result) baseline, (string Name, LoadResult Result) candidate, string ratioName, int concurrency)
     {
-        var ratio = proxied.RequestsPerSecond / direct.RequestsPerSecond;
+        var (b, c) = (baseline.Result, candidate.Result);
+        var ratio = c.RequestsPerSecond / b.RequestsPerSecond;
         if (json)
         {
             context.Output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
             {
-                ["connections"] = connections,
-                ["direct"] = Summary(direct),
-                ["proxy"] = Summary(proxied),
+                ["concurrency"] = concurrency,
+                [baseline.Name] = Summary(b),
+                [candidate.Name] = Summary(c),
+                ["ratio"] = ratioName,
                 ["throughputRatio"] = Math.Round(ratio, 3),
-                ["addedLatencyP50Ms"] = Math.Round(proxied.Percentile(50) - direct.Percentile(50), 3),
-                ["addedLatencyP99Ms"] = Math.Round(proxied.Percentile(99) - direct.Percentile(99), 3),
+                ["addedLatencyP50Ms"] = Math.Round(c.Percentile(50) - b.Percentile(50), 3),
+                ["addedLatencyP99Ms"] = Math.Round(c.Percentile(99) - b.Percentile(99), 3),
             }));
             return;
         }
 
-        var table = new Table().AddColumns("target", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms");
-        foreach (var (name, result) in new[] { ("legacy direct", direct), ("through proxy", proxied) })
+        var table = new Table().AddColumns("target", "iterations", "errors", "per s", "p50 ms", "p90 ms", "p99 ms");
+        foreach (var (name, result) in new[] { baseline, candidate })
         {
-            table.AddRow(name, result.Requests.ToString(), result.Errors.ToString(), result.RequestsPerSecond.ToString("0"),
+            table.AddRow(name, result.Requests.ToString(), result.Errors.ToString(), result.RequestsPerSecond.ToString("0.0"),
                 result.Percentile(50).ToString("0.00"), result.Percentile(90).ToString("0.00"), result.Percentile(99).ToString("0.00"));
         }
 
         context.Console.Write(table);
         context.Console.MarkupLineInterpolated(
-            $"proxy/direct throughput ratio [bold]{ratio:0.00}[/]; added latency p50 {proxied.Percentile(50) - direct.Percentile(50):+0.00;-0.00} ms, p99 {proxied.Percentile(99) - direct.Percentile(99):+0.00;-0.00} ms");
+            $"{ratioName} throughput ratio [bold]{ratio:0.00}[/]; latency difference p50 {c.Percentile(50) - b.Percentile(50):+0.00;-0.00} ms, p99 {c.Percentile(99) - b.Percentile(99):+0.00;-0.00} ms");
     }
 
     private static Dictionary<string, double> Summary(LoadResult result) => new()

@@ -48,13 +48,30 @@ internal sealed class DevStack
                 ["Legacy__MigrateOnStartup"] = "true",
                 ["Legacy__SeedDemoData"] = "true",
             });
+        var modulesDatabase = () => Postgres.ConnectionString(PostgresComponent.AppDatabase, includePassword: true);
+        Host = new DotnetServiceComponent(
+            layout, processes, services, "host", HostPort, "src/CloudScale.Host/CloudScale.Host.csproj",
+            () => new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Modules"] = modulesDatabase(),
+                ["Inventory__MigrateOnStartup"] = "true",
+                ["Payment__MigrateOnStartup"] = "true",
+                ["Checkout__MigrateOnStartup"] = "true",
+                ["Inventory__Legacy__BaseAddress"] = legacy.InternalAddress,
+                ["Checkout__Catalog__BaseAddress"] = legacy.InternalAddress,
+                ["Checkout__Redis"] = Redis.Endpoint,
+                ["Kafka__BootstrapServers"] = KafkaBootstrapServers,
+                ["Kafka__FetchWaitMaxMs"] = "5",
+                ["Kafka__SessionTimeoutMs"] = "6000",
+                ["SchemaRegistry__Url"] = SchemaRegistry.InternalAddress,
+            });
         var proxy = Proxy = new DotnetServiceComponent(
             layout, processes, services, "proxy", 8080, "proxy/CloudScale.Proxy/CloudScale.Proxy.csproj",
             () => new Dictionary<string, string>
             {
                 ["ReverseProxy__Clusters__legacy__Destinations__primary__Address"] = legacy.InternalAddress,
             });
-        All = [Postgres, Redis, Kafka, SchemaRegistry, legacy, proxy];
+        All = [Postgres, Redis, Kafka, SchemaRegistry, legacy, Host, proxy];
     }
 
     /// <summary>What clients set as <c>bootstrap.servers</c> (configuration <c>Kafka:BootstrapServers</c>).</summary>
@@ -72,6 +89,12 @@ internal sealed class DevStack
     public string DevToolsDll => Kafka.DllPath;
 
     public DotnetServiceComponent Legacy { get; }
+
+    /// <summary>The modular host's port (the shopper API over the Checkout, Payment and Inventory modules).</summary>
+    public const int HostPort = 8082;
+
+    /// <summary>The modular host: Checkout, Payment and Inventory in one process.</summary>
+    public DotnetServiceComponent Host { get; }
 
     public DotnetServiceComponent Proxy { get; }
 

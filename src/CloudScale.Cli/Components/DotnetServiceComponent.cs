@@ -61,6 +61,9 @@ internal sealed class DotnetServiceComponent : IComponent
 
     public string DllPath { get; }
 
+    /// <summary>The component's configuration as environment variables, for one-off jobs run with the same settings.</summary>
+    public IReadOnlyDictionary<string, string> Settings() => _settings();
+
     private string HttpAddress => $"http://127.0.0.1:{HealthPort ?? Port}";
 
     private string[] Command => Verb is null ? ["dotnet", DllPath] : ["dotnet", DllPath, Verb];

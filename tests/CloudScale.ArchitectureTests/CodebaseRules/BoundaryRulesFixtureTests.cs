@@ -11,18 +11,20 @@ public sealed class BoundaryRulesFixtureTests
     private static readonly CodebaseMap Fixture = CodebaseMap.Fixture;
 
     [Fact]
-    public void Proxy_rule_reports_each_legacy_and_module_reference_hidden_in_il()
+    public void Proxy_rule_reports_each_legacy_module_and_host_reference_hidden_in_il()
     {
         var result = BoundaryRules.ProxyReferencesNeitherLegacyNorModules(Fixture);
 
-        AssertExactly(result,
+        RuleAssert.ReportsExactly(result,
             ("Fixture.Proxy.Bad.NewsLegacyCart", "Fixture.Legacy.LegacyCart"),
             ("Fixture.Proxy.Bad.CallsLegacyPricing", "Fixture.Legacy.LegacyPricing"),
             ("Fixture.Proxy.Bad.HoldsPaymentGateway", "Fixture.Payment.PaymentGateway"),
             ("Fixture.Proxy.Bad.ListsStockLevels", "Fixture.Inventory.StockLevel"),
             ("Fixture.Proxy.Bad.AuditedByLegacy", "Fixture.Legacy.LegacyAuditAttribute"),
-            ("Fixture.Proxy.Bad.ChecksCartInLambda", "Fixture.Checkout.Internal.CartService"));
-        AssertReadable(result, "routes HTTP", "Fixture.Proxy.Bad.NewsLegacyCart", "Fixture.Legacy.LegacyCart");
+            ("Fixture.Proxy.Bad.ChecksCartInLambda", "Fixture.Checkout.Internal.CartService"),
+            ("Fixture.Proxy.Bad.KnowsCheckoutContract", "Fixture.Checkout.Contracts.ICheckoutModule"),
+            ("Fixture.Proxy.Bad.CallsHostComposition", "Fixture.Host.ComposesModules"));
+        RuleAssert.ReadsWell(result, "routes HTTP", "Fixture.Proxy.Bad.NewsLegacyCart", "Fixture.Legacy.LegacyCart");
     }
 
     [Fact]
@@ -30,10 +32,10 @@ public sealed class BoundaryRulesFixtureTests
     {
         var result = BoundaryRules.LegacyReferencesNoModule(Fixture);
 
-        AssertExactly(result,
+        RuleAssert.ReportsExactly(result,
             ("Fixture.Legacy.Bad.TypeofStockLevel", "Fixture.Inventory.StockLevel"),
             ("Fixture.Legacy.Bad.CastsToCartService", "Fixture.Checkout.Internal.CartService"));
-        AssertReadable(result, "strangler pattern", "Fixture.Legacy.Bad.CastsToCartService", "Fixture.Checkout.Internal.CartService");
+        RuleAssert.ReadsWell(result, "strangler pattern", "Fixture.Legacy.Bad.CastsToCartService", "Fixture.Checkout.Internal.CartService");
     }
 
     [Fact]
@@ -41,11 +43,11 @@ public sealed class BoundaryRulesFixtureTests
     {
         var result = BoundaryRules.BuildingBlocksReferenceNoService(Fixture);
 
-        AssertExactly(result,
+        RuleAssert.ReportsExactly(result,
             ("Fixture.BuildingBlocks.Bad.EmptyRoutes", "Fixture.Proxy.ProxyRoute"),
             ("Fixture.BuildingBlocks.Bad.RunsCliCommand", "Fixture.Cli.CliCommand"),
             ("Fixture.BuildingBlocks.Bad.ConsumesDevBroker", "Fixture.DevStack.DevBroker"));
-        AssertReadable(result, "shared kernel", "Fixture.BuildingBlocks.Bad.RunsCliCommand", "Fixture.Cli.CliCommand");
+        RuleAssert.ReadsWell(result, "shared kernel", "Fixture.BuildingBlocks.Bad.RunsCliCommand", "Fixture.Cli.CliCommand");
     }
 
     [Fact]
@@ -53,25 +55,10 @@ public sealed class BoundaryRulesFixtureTests
     {
         var result = BoundaryRules.ProductionReferencesNoDevStack(Fixture);
 
-        AssertExactly(result,
+        RuleAssert.ReportsExactly(result,
             ("Fixture.Proxy.Bad.StartsDevBroker", "Fixture.DevStack.DevBroker"),
             ("Fixture.BuildingBlocks.Bad.ConsumesDevBroker", "Fixture.DevStack.DevBroker"),
             ("Fixture.Legacy.Bad.DocumentsDevBroker", "Fixture.DevStack.DevBroker"));
-        AssertReadable(result, "never deployed", "Fixture.Legacy.Bad.DocumentsDevBroker", "Fixture.DevStack.DevBroker");
-    }
-
-    private static void AssertExactly(TestResult result, params (string Type, string Dependency)[] expected)
-    {
-        Assert.False(result.IsSuccessful, result.ToString());
-        var actual = result.Violations.Select(v => (v.Type, Dependency: v.Dependency!)).Order().ToList();
-        Assert.Equal(expected.Order().ToList(), actual);
-    }
-
-    private static void AssertReadable(TestResult result, string reasonFragment, string type, string dependency)
-    {
-        var message = result.ToString();
-        Assert.Contains($"Rule: {result.Rule}", message, StringComparison.Ordinal);
-        Assert.Contains(reasonFragment, message, StringComparison.Ordinal);
-        Assert.Contains($"{type} -> {dependency}", message, StringComparison.Ordinal);
+        RuleAssert.ReadsWell(result, "never deployed", "Fixture.Legacy.Bad.DocumentsDevBroker", "Fixture.DevStack.DevBroker");
     }
 }

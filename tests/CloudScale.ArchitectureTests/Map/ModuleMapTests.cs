@@ -27,6 +27,27 @@ public sealed class ModuleMapTests
     }
 
     [Fact]
+    public void Every_module_implementation_and_contracts_is_on_the_map()
+    {
+        foreach (var module in CodebaseMap.Real.Modules)
+        {
+            Assert.Contains(module.Root, Codebase.Assemblies);
+            Assert.Contains(module.Contracts, Codebase.Assemblies);
+        }
+    }
+
+    // The host composes modules (Add<M>Module); every other assembly sees a module only through its Contracts.
+    [Fact]
+    public void Only_the_host_depends_on_a_module_implementation()
+    {
+        var implementations = CodebaseMap.Real.ModuleRoots;
+
+        var intoImplementations = Codebase.Edges.Where(edge => implementations.Contains(edge.To) && edge.From != CodebaseMap.Real.Host);
+
+        Assert.Empty(intoImplementations.Select(edge => edge.ToString()));
+    }
+
+    [Fact]
     public void Only_our_own_assemblies_are_on_the_map() =>
         Assert.All(Codebase.Assemblies, assembly => Assert.StartsWith("CloudScale.", assembly, StringComparison.Ordinal));
 
@@ -53,13 +74,16 @@ public sealed class ModuleMapTests
 
     // For a developer to paste into the README; written to the output folder, never into the repository.
     [Fact]
-    public void Writes_the_current_map_as_a_mermaid_block_to_module_map_md()
+    public void Writes_the_current_map_to_module_map_md_and_module_map_txt()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "module-map.md");
+        var markdown = Path.Combine(AppContext.BaseDirectory, "module-map.md");
+        var text = Path.Combine(AppContext.BaseDirectory, "module-map.txt");
 
-        File.WriteAllText(path, $"```mermaid{Environment.NewLine}{Codebase.ToMermaid()}```{Environment.NewLine}");
+        File.WriteAllText(markdown, $"```mermaid{Environment.NewLine}{Codebase.ToMermaid()}```{Environment.NewLine}");
+        File.WriteAllText(text, Codebase.ToText());
 
-        Assert.Equal($"```mermaid{Environment.NewLine}graph LR", string.Join(Environment.NewLine, File.ReadLines(path).Take(2)));
+        Assert.Equal($"```mermaid{Environment.NewLine}graph LR", string.Join(Environment.NewLine, File.ReadLines(markdown).Take(2)));
+        Assert.Equal(Codebase.Edges.Count, File.ReadLines(text).Count());
     }
 
     private static List<string> Lines(string text) => [.. text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)];

@@ -19,6 +19,16 @@ internal sealed class Conditions
                 .Select(dependency => Offends(type, dependency)));
 
     /// <summary>
+    /// For boundaries that depend on who is looking (a module may use its own internals, nobody else may):
+    /// <paramref name="offends"/> decides for the type and one of its dependencies; <paramref name="text"/> says what it forbids.
+    /// </summary>
+    public Conditions NotHaveDependencyThat(string text, Func<TypeDefinition, TypeDependency, bool> offends) =>
+        Add($"not have a dependency that {text}", (type, dependencies) =>
+            dependencies
+                .Where(dependency => offends(type, dependency))
+                .Select(dependency => Offends(type, dependency)));
+
+    /// <summary>
     /// Every dependency lies within one of <paramref name="names"/>. Nothing is allowed implicitly, not even
     /// the BCL: list "System" yourself (the compiler alone makes every type depend on System.Object and
     /// System.Runtime.CompilerServices attributes), so that "Microsoft.EntityFrameworkCore" is never let in by accident.
@@ -39,6 +49,16 @@ internal sealed class Conditions
         Add("be sealed", (type, _) => type.IsSealed
             ? []
             : [new Violation(TypeFacts.DisplayName(type), null, "is not sealed")]);
+
+    /// <summary>
+    /// No cycle between the named parts of the selection, however long; see <see cref="SliceCycles"/>.
+    /// Every use that lies on a cycle is reported, naming the cycle, so each is a place the cycle can be cut.
+    /// </summary>
+    public Conditions BeFreeOfCyclesBetween(params string[] slices)
+    {
+        _rule.AddSelectionCondition($"be free of dependency cycles between {Predicates.Quote(slices)}", selection => SliceCycles.Find(selection, slices));
+        return this;
+    }
 
     public Conditions And() => this;
 

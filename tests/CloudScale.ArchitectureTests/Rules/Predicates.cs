@@ -12,16 +12,28 @@ internal sealed class Predicates
         Add($"reside in namespace '{@namespace}'", type => NamespaceName.IsWithin(TypeFacts.NamespaceOf(type), @namespace));
 
     /// <summary>
-    /// Types whose namespace or assembly lies within one of the names, matched as dependencies are: by segment.
-    /// A compiled service is named by its assembly (which catches a top-level Program in the global namespace);
-    /// a fixture component by its namespace, so one rule definition runs against both.
+    /// Types whose namespace, full name or assembly lies within one of the names (<see cref="TypeFacts.BelongsTo"/>),
+    /// so one rule definition runs against compiled services (named by assembly) and fixture look-alikes (by namespace).
     /// </summary>
     public Predicates BelongTo(params string[] names) =>
-        Add($"belong to {Quote(names)}", type => names.Any(name =>
-            NamespaceName.IsWithin(TypeFacts.NamespaceOf(type), name) || NamespaceName.IsWithin(TypeFacts.AssemblyOf(type), name)));
+        Add($"belong to {Quote(names)}", type => names.Any(name => TypeFacts.BelongsTo(type, name)));
+
+    public Predicates DoNotBelongTo(params string[] names) =>
+        Add($"do not belong to {Quote(names)}", type => !names.Any(name => TypeFacts.BelongsTo(type, name)));
+
+    /// <summary>Leaves out exactly these types (by full name), not their nested types.</summary>
+    public Predicates AreNot(params string[] fullNames) =>
+        Add($"are not {Quote(fullNames)}", type => !fullNames.Contains(TypeFacts.DisplayName(type)));
 
     public Predicates AreClasses() =>
         Add("are classes", type => type.IsClass && !type.IsValueType && !type.IsInterface);
+
+    /// <summary>Static classes are abstract in IL, so they are left out too.</summary>
+    public Predicates AreNotAbstract() => Add("are not abstract", type => !type.IsAbstract);
+
+    /// <summary>By the attribute's simple name, so a convention attribute can be declared in any assembly that needs it.</summary>
+    public Predicates DoNotHaveAttributeNamed(string attributeName) =>
+        Add($"do not carry [{attributeName}]", type => !type.CustomAttributes.Any(a => a.AttributeType.Name == attributeName));
 
     public Predicates ArePublic() => Add("are public", TypeFacts.IsVisibleOutsideAssembly);
 

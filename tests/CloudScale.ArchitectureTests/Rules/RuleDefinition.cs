@@ -10,13 +10,18 @@ namespace CloudScale.ArchitectureTests.Rules;
 internal sealed class RuleDefinition(IReadOnlyList<Assembly> assemblies)
 {
     private readonly List<(string Text, Func<TypeDefinition, bool> Matches)> _predicates = [];
-    private readonly List<(string Text, Func<TypeDefinition, IReadOnlyList<TypeDependency>, IEnumerable<Violation>> Check)> _conditions = [];
+    private readonly List<(string Text, Func<IReadOnlyList<SelectedType>, IEnumerable<Violation>> Check)> _conditions = [];
 
     public string? Because { get; set; }
 
     public void AddPredicate(string text, Func<TypeDefinition, bool> matches) => _predicates.Add((text, matches));
 
+    /// <summary>A condition each selected type must meet on its own.</summary>
     public void AddCondition(string text, Func<TypeDefinition, IReadOnlyList<TypeDependency>, IEnumerable<Violation>> check) =>
+        AddSelectionCondition(text, selection => selection.SelectMany(selected => check(selected.Type, selected.Dependencies)));
+
+    /// <summary>A condition on the selection as a whole (e.g. no dependency cycles between its parts).</summary>
+    public void AddSelectionCondition(string text, Func<IReadOnlyList<SelectedType>, IEnumerable<Violation>> check) =>
         _conditions.Add((text, check));
 
     public string Describe()
@@ -40,15 +45,9 @@ internal sealed class RuleDefinition(IReadOnlyList<Assembly> assemblies)
 
         lock (AssemblyLoader.Gate)
         {
-            var types = SelectTypes();
-            var violations = types
-                .SelectMany(type =>
-                {
-                    var dependencies = DependencyReader.Read(type);
-                    return _conditions.SelectMany(condition => condition.Check(type, dependencies));
-                })
-                .ToList();
-            return new TestResult(Describe(), Because, types.Count, violations);
+            var selection = SelectTypes().Select(type => new SelectedType(type, DependencyReader.Read(type))).ToList();
+            var violations = _conditions.SelectMany(condition => condition.Check(selection)).ToList();
+            return new TestResult(Describe(), Because, selection.Count, violations);
         }
     }
 

@@ -13,6 +13,16 @@ internal static class TypeFacts
         return type.Namespace;
     }
 
+    /// <summary>
+    /// A type belongs to a name when its namespace, its full name or its assembly lies within it (by segment), matched
+    /// as <see cref="TypeDependency.IsOn"/> matches dependencies: a compiled service is named by its assembly (which
+    /// catches a top-level Program in the global namespace), a fixture component by its namespace, a single type by its full name.
+    /// </summary>
+    public static bool BelongsTo(TypeDefinition type, string name) =>
+        NamespaceName.IsWithin(NamespaceOf(type), name)
+        || NamespaceName.IsWithin(DisplayName(type), name)
+        || NamespaceName.IsWithin(AssemblyOf(type), name);
+
     public static string AssemblyOf(TypeReference type) => type.Scope switch
     {
         AssemblyNameReference reference => reference.Name,

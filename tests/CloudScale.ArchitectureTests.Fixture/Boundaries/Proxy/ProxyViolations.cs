@@ -19,7 +19,7 @@ public static class CallsLegacyPricing
 
 public sealed class HoldsPaymentGateway
 {
-    public PaymentGateway? Gateway;
+    internal PaymentGateway? Gateway { get; set; }
 }
 
 public static class ListsStockLevels
@@ -43,4 +43,14 @@ public static class ChecksCartInLambda
 public static class StartsDevBroker
 {
     public static void Start() => DevBroker.Start();
+}
+
+public static class CallsHostComposition
+{
+    public static void Compose() => Fixture.Host.ComposesModules.Compose();
+}
+
+public static class KnowsCheckoutContract
+{
+    public static bool IsCheckout(object candidate) => candidate is Fixture.Checkout.Contracts.ICheckoutModule;
 }

@@ -1,0 +1,6 @@
+using CloudScale.BuildingBlocks.Modules;
+using CloudScale.Inventory.Contracts;
+
+namespace CloudScale.Inventory.Application.Stock;
+
+internal sealed record GetStockLevel(Guid ProductId) : IQuery<StockLevel>;

@@ -1,0 +1,51 @@
+using CloudScale.BuildingBlocks.Http;
+using CloudScale.BuildingBlocks.Outbox;
+using CloudScale.BuildingBlocks.ShopperApi;
+using CloudScale.Checkout;
+using CloudScale.Host.ShopperApi;
+using CloudScale.Inventory;
+using CloudScale.Payment;
+
+namespace CloudScale.Host;
+
+/// <summary>The modular monolith: Checkout, Payment and Inventory in one process, serving the legacy shopper API.</summary>
+public static class HostApp
+{
+    /// <summary>Largest request body the API accepts, as in the legacy monolith; anything bigger is a 413 problem.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    /// <summary>Builds the app; <paramref name="configure"/> lets tests adjust the builder before it is built.</summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.AddShopperApi();
+        builder.Services.AddModules(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseCloudScaleHttpConventions();
+        app.MapHostHealthEndpoints();
+        var api = app.MapGroup("/api/v1");
+        api.MapCartEndpoints();
+        api.MapCheckoutEndpoints();
+        api.MapOrderEndpoints();
+        api.MapPaymentMethodEndpoints();
+        api.MapInventoryEndpoints();
+        return app;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await Create(args).RunAsync();
+        return 0;
+    }
+
+    /// <summary>The three modules and the one transport their outboxes publish through.</summary>
+    internal static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddKafkaOutboxTransport(configuration)
+            .AddInventoryModule(configuration)
+            .AddPaymentModule(configuration)
+            .AddCheckoutModule(configuration);
+}

@@ -1,0 +1,3 @@
+namespace Fixture.BuildingBlocks;
+
+public abstract record IntegrationEvent(Guid EventId);
