@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CloudScale.Checkout.Migrations
 {
     [DbContext(typeof(CheckoutDbContext))]
-    partial class CheckoutDbContextModelSnapshot : ModelSnapshot
+    internal sealed partial class CheckoutDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
