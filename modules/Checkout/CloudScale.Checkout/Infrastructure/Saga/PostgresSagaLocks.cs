@@ -4,12 +4,13 @@ using Npgsql;
 namespace CloudScale.Checkout.Infrastructure.Saga;
 
 /// <summary>
-/// PostgreSQL session-level advisory locks, each held on a dedicated unpooled connection: closing it (or the process
-/// dying) ends the database session and so releases the lock; a pooled connection would keep it alive.
+/// PostgreSQL session-level advisory locks, held on a connection of their own for the saga's duration: the process
+/// dying ends the database session and so releases them. The connection comes from the pool (a fresh physical
+/// connection per checkout cost more than the rest of the saga's bookkeeping); the lease unlocks everything before
+/// handing it back, and a connection that cannot unlock is broken and closed, which releases the locks as well.
 /// </summary>
 internal sealed class PostgresSagaLocks(string connectionString) : ISagaLocks
 {
-    private readonly string unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     public async Task<IAsyncDisposable> AcquireAsync(Guid checkoutSessionId, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ internal sealed class PostgresSagaLocks(string connectionString) : ISagaLocks
             // Always session first, then key: a holder of a key lock never waits for a session, so no cycle can form.
             await ExecuteAsync(connection, "SELECT pg_advisory_lock(hashtextextended($1, 0))", SessionLockName(checkoutSessionId), cancellationToken);
             await ExecuteAsync(connection, "SELECT pg_advisory_lock(hashtextextended($1, 0))", "checkout-key:" + idempotencyKey, cancellationToken);
-            return connection;
+            return new Lease(connection);
         }
         catch
         {
@@ -35,7 +36,7 @@ internal sealed class PostgresSagaLocks(string connectionString) : ISagaLocks
         {
             if (await ExecuteAsync(connection, "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", SessionLockName(checkoutSessionId), cancellationToken) is true)
             {
-                return connection;
+                return new Lease(connection);
             }
         }
         catch
@@ -52,7 +53,7 @@ internal sealed class PostgresSagaLocks(string connectionString) : ISagaLocks
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(unpooled);
+        var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
@@ -61,5 +62,21 @@ internal sealed class PostgresSagaLocks(string connectionString) : ISagaLocks
     {
         await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new NpgsqlParameter { Value = name } } };
         return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private sealed class Lease(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+                await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 }
