@@ -32,34 +32,23 @@ internal sealed class CapturePaymentHandler(
                 throw PaymentConflicts.WrongState(payment, "captured", "only an AUTHORIZED payment can be captured");
         }
 
-        try
-        {
-            await gateway.CaptureAsync(payment.GatewayReference!, payment.AmountCents, GatewayKeys.Capture(payment.PaymentId), CancellationToken.None);
-        }
-        catch (PaymentGatewayException ex)
-        {
-            logger.LogWarning("Capturing payment {PaymentId} failed at the gateway; it stays AUTHORIZED: {Reason}", payment.PaymentId, ex.Message);
-            return PaymentResults.GatewayError(payment);
-        }
-
-        return await db.InUnitAsync(async () =>
-        {
-            var current = (await db.LockAsync(payment.PaymentId, CancellationToken.None))!;
-            if (current.State == PaymentState.Authorized)
+        return await GatewayStep.RunAsync(db, logger, payment, "Capturing",
+            () => gateway.CaptureAsync(payment.GatewayReference!, payment.AmountCents, GatewayKeys.Capture(payment.PaymentId), CancellationToken.None),
+            current =>
             {
-                var now = clock.GetUtcNow().UtcDateTime;
-                current.Capture(now);
-                db.Add(PaymentEvents.PaymentCaptured(current, now));
-                logger.LogInformation("Payment {PaymentId} CAPTURED", current.PaymentId);
-            }
-            else if (current.State is not (PaymentState.Captured or PaymentState.Refunded))
-            {
-                // Voided while we captured: a real gateway refuses one of the two; record nothing and say so.
-                logger.LogError("Payment {PaymentId} was captured at the gateway but is {Status} here", current.PaymentId, current.State);
-                throw PaymentConflicts.WrongState(current, "captured", "it was voided while the capture was in flight");
-            }
-
-            return PaymentResults.Stored(current);
-        }, CancellationToken.None);
+                if (current.State == PaymentState.Authorized)
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    current.Capture(now);
+                    db.Add(PaymentEvents.PaymentCaptured(current, now));
+                    logger.LogInformation("Payment {PaymentId} CAPTURED", current.PaymentId);
+                }
+                else if (current.State is not (PaymentState.Captured or PaymentState.Refunded))
+                {
+                    // Voided while we captured: a real gateway refuses one of the two; record nothing and say so.
+                    logger.LogError("Payment {PaymentId} was captured at the gateway but is {Status} here", current.PaymentId, current.State);
+                    throw PaymentConflicts.WrongState(current, "captured", "it was voided while the capture was in flight");
+                }
+            });
     }
 }

@@ -47,28 +47,17 @@ internal sealed class RefundPaymentHandler(
             .Check(amount <= payment.AmountCents, "amountCents", $"amountCents must be at most the captured {payment.AmountCents}, got {amount}")
             .ThrowIfAny();
 
-        try
-        {
-            await gateway.RefundAsync(payment.GatewayReference!, amount, GatewayKeys.Refund(payment.PaymentId), CancellationToken.None);
-        }
-        catch (PaymentGatewayException ex)
-        {
-            logger.LogWarning("Refunding payment {PaymentId} failed at the gateway; it stays CAPTURED: {Reason}", payment.PaymentId, ex.Message);
-            return PaymentResults.GatewayError(payment);
-        }
-
-        return await db.InUnitAsync(async () =>
-        {
-            var current = (await db.LockAsync(payment.PaymentId, CancellationToken.None))!;
-            if (current.State == PaymentState.Captured)
+        return await GatewayStep.RunAsync(db, logger, payment, "Refunding",
+            () => gateway.RefundAsync(payment.GatewayReference!, amount, GatewayKeys.Refund(payment.PaymentId), CancellationToken.None),
+            current =>
             {
-                var now = clock.GetUtcNow().UtcDateTime;
-                current.Refund(amount, now);
-                db.Add(PaymentEvents.PaymentRefunded(current, now));
-                logger.LogInformation("Payment {PaymentId} REFUNDED {RefundedCents}", current.PaymentId, amount);
-            }
-
-            return PaymentResults.Stored(current);
-        }, CancellationToken.None);
+                if (current.State == PaymentState.Captured)
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    current.Refund(amount, now);
+                    db.Add(PaymentEvents.PaymentRefunded(current, now));
+                    logger.LogInformation("Payment {PaymentId} REFUNDED {RefundedCents}", current.PaymentId, amount);
+                }
+            });
     }
 }

@@ -49,31 +49,20 @@ internal sealed class VoidPaymentHandler(
                 throw PaymentConflicts.WrongState(payment, "voided", "it was captured; refund it instead");
         }
 
-        try
-        {
-            await gateway.VoidAsync(payment.GatewayReference!, GatewayKeys.Void(payment.PaymentId), CancellationToken.None);
-        }
-        catch (PaymentGatewayException ex)
-        {
-            logger.LogWarning("Voiding payment {PaymentId} failed at the gateway; it stays AUTHORIZED: {Reason}", payment.PaymentId, ex.Message);
-            return PaymentResults.GatewayError(payment);
-        }
-
-        return await db.InUnitAsync(async () =>
-        {
-            var current = (await db.LockAsync(payment.PaymentId, CancellationToken.None))!;
-            if (current.State == PaymentState.Authorized)
+        return await GatewayStep.RunAsync(db, logger, payment, "Voiding",
+            () => gateway.VoidAsync(payment.GatewayReference!, GatewayKeys.Void(payment.PaymentId), CancellationToken.None),
+            current =>
             {
-                current.Void(clock.GetUtcNow().UtcDateTime);
-                logger.LogInformation("Payment {PaymentId} VOIDED", current.PaymentId);
-            }
-            else if (current.State is PaymentState.Captured or PaymentState.Refunded)
-            {
-                logger.LogError("Payment {PaymentId} was voided at the gateway but is {Status} here", current.PaymentId, current.State);
-                throw PaymentConflicts.WrongState(current, "voided", "it was captured while the void was in flight; refund it instead");
-            }
-
-            return PaymentResults.Stored(current);
-        }, CancellationToken.None);
+                if (current.State == PaymentState.Authorized)
+                {
+                    current.Void(clock.GetUtcNow().UtcDateTime);
+                    logger.LogInformation("Payment {PaymentId} VOIDED", current.PaymentId);
+                }
+                else if (current.State is PaymentState.Captured or PaymentState.Refunded)
+                {
+                    logger.LogError("Payment {PaymentId} was voided at the gateway but is {Status} here", current.PaymentId, current.State);
+                    throw PaymentConflicts.WrongState(current, "voided", "it was captured while the void was in flight; refund it instead");
+                }
+            });
     }
 }
