@@ -32,7 +32,7 @@ public sealed class PostgresFlagsConfigurationProvider : ConfigurationProvider, 
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
     private Task? loop;
-    private ControlPlaneFlagsStatus status = new(0, 0, 0, 0, null, false, null, null);
+    private ControlPlaneFlagsStatus status = new(0, 0, 0, 0, new Dictionary<string, long>(), null, false, null, null);
 
     public PostgresFlagsConfigurationProvider(PostgresFlagsConfigurationSource source)
     {
@@ -201,7 +201,7 @@ public sealed class PostgresFlagsConfigurationProvider : ConfigurationProvider, 
     private static Snapshot Flatten(List<(string Id, string Definition, long Version)> flags, List<(string Group, string Shopper)> members)
     {
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        long maxVersion = 0;
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < flags.Count; i++)
         {
             var (id, definition, version) = flags[i];
@@ -216,7 +216,7 @@ public sealed class PostgresFlagsConfigurationProvider : ConfigurationProvider, 
 
             // The row key is the flag's identity; a hand-edited "id" inside the JSON must not rename it.
             data[prefix + ":id"] = id;
-            maxVersion = Math.Max(maxVersion, version);
+            versions[id] = version;
         }
 
         var index = 0;
@@ -228,7 +228,7 @@ public sealed class PostgresFlagsConfigurationProvider : ConfigurationProvider, 
             data[GroupsPrefix + name + ":" + index.ToString(CultureInfo.InvariantCulture)] = shopper;
         }
 
-        return new Snapshot(data, flags.Count, maxVersion);
+        return new Snapshot(data, versions);
     }
 
     private static void FlattenElement(JsonElement element, string path, Dictionary<string, string?> into)
@@ -284,8 +284,9 @@ public sealed class PostgresFlagsConfigurationProvider : ConfigurationProvider, 
             {
                 LoadCount = current.LoadCount + 1,
                 ChangeCount = current.ChangeCount + (changed ? 1 : 0),
-                FlagCount = snapshot.FlagCount,
-                MaxVersion = snapshot.MaxVersion,
+                FlagCount = snapshot.Versions.Count,
+                MaxVersion = snapshot.Versions.Count == 0 ? 0 : snapshot.Versions.Values.Max(),
+                FlagVersions = snapshot.Versions,
                 LoadedAt = DateTimeOffset.UtcNow,
             };
         }
@@ -325,5 +326,5 @@ public sealed class PostgresFlagsConfigurationProvider : ConfigurationProvider, 
         }
     }
 
-    private sealed record Snapshot(Dictionary<string, string?> Data, int FlagCount, long MaxVersion);
+    private sealed record Snapshot(Dictionary<string, string?> Data, IReadOnlyDictionary<string, long> Versions);
 }

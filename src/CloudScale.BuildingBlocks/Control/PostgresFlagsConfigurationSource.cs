@@ -54,12 +54,14 @@ public static class PostgresFlagsConfigurationExtensions
 /// <param name="LoadCount">Successful loads so far (with or without a change).</param>
 /// <param name="ChangeCount">Loads that changed the data and raised a configuration reload.</param>
 /// <param name="MaxVersion">Highest <c>control.feature_flags.version</c> in the data served; 0 with no flags.</param>
+/// <param name="FlagVersions">Version of each flag served, by flag id (which version every instance runs).</param>
 /// <param name="Listening">True while the LISTEN connection is up.</param>
 public sealed record ControlPlaneFlagsStatus(
     long LoadCount,
     long ChangeCount,
     int FlagCount,
     long MaxVersion,
+    IReadOnlyDictionary<string, long> FlagVersions,
     DateTimeOffset? LoadedAt,
     bool Listening,
     string? LastError,
