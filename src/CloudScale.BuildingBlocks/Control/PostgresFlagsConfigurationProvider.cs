@@ -118,21 +118,29 @@ public sealed class PostgresFlagsConfigurationProvider : ConfigurationProvider, 
             try
             {
                 await using var connection = new NpgsqlConnection(connectionString);
+
+                // A NOTIFY that arrives while a read runs is delivered as this event (WaitAsync would not see it
+                // later); remembering it makes the loop read again instead of sleeping through the change.
+                var notified = 0;
+                connection.Notification += (_, _) => Volatile.Write(ref notified, 1);
                 await connection.OpenAsync(cancellationToken);
                 await using (var listen = new NpgsqlCommand($"LISTEN {ControlPlaneSchema.NotifyChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                UpdateStatus(current => current with { Listening = true });
-
                 // Whatever changed while no one was listening is read now; after that each NOTIFY (or a quiet poll
-                // interval) triggers the next read. Notifications that arrive during a read are still queued.
+                // interval) triggers the next read.
                 while (true)
                 {
+                    Volatile.Write(ref notified, 0);
                     Apply(await ReadAsync(connection, cancellationToken), raiseReload: true);
+                    UpdateStatus(current => current.Listening ? current : current with { Listening = true });
                     backoff = FirstBackoff;
-                    await connection.WaitAsync(source.PollInterval, cancellationToken);
+                    if (Volatile.Read(ref notified) == 0)
+                    {
+                        await connection.WaitAsync(source.PollInterval, cancellationToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
