@@ -9,7 +9,7 @@ namespace CloudScale.ContractTests.Targets;
 /// <summary>
 /// The modular host over its own database (the three module schemas), with the legacy monolith beside it as the
 /// catalog it reads products from, the Kafka dev broker and a schema registry stand-in for its outboxes, and Redis
-/// for its cart cache. Stock lives in the Inventory module, so scenarios stock products there.
+/// for its cart cache. The Inventory module owns stock here, so scenarios stock products there.
 /// </summary>
 public sealed class ModularTarget : ShopperApiTarget
 {
@@ -29,6 +29,9 @@ public sealed class ModularTarget : ShopperApiTarget
             ("ConnectionStrings:SchemaRegistry", modulesDatabase.ConnectionString), ("Logging:LogLevel:Default", "Warning"))));
         host = await LoopbackApp.StartAsync(HostApp.Create(HostSettings(modulesDatabase, legacy.BaseAddress, registry.BaseAddress),
             builder => builder.Services.AddSingleton<TimeProvider>(Clock)));
+        // The host's shopper API is what is compared here, so the Inventory module owns the stock it sells (the host
+        // created the control schema at start). Selling through legacy's stock is the end-to-end suite's subject.
+        await modulesDatabase.ExecuteAsync("UPDATE control.data_owners SET owner = 'inventory' WHERE domain = 'stock'");
     }
 
     /// <summary>Everything the host needs, pointed at this fixture's servers.</summary>
