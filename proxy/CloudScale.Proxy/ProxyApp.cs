@@ -1,4 +1,5 @@
 using CloudScale.BuildingBlocks.Http;
+using CloudScale.Proxy.ControlPlane;
 using CloudScale.Proxy.Forwarding;
 using CloudScale.Proxy.Health;
 
@@ -32,10 +33,14 @@ public static class ProxyApp
         builder.AddProxyForwarding();
         builder.AddProxyHealth();
         configure?.Invoke(builder);
+        // After the caller's configuration: the control database's address may come from it.
+        builder.AddProxyControlPlane();
 
         var app = builder.Build();
         app.UseCloudScaleHttpConventions();
         app.MapProxyHealth();
+        // Admin endpoints (the stock cutover joins them here) win over the proxy's catch-all route.
+        app.MapAdminApi();
         app.MapProxyForwarding();
         return app;
     }
