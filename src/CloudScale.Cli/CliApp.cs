@@ -20,7 +20,12 @@ internal static class CliApp
             TestCommand.Create(context),
             BenchCommand.Create(context),
             DbCommand.Create(context),
+            CutoverCommand.Create(context),
         };
+        foreach (var command in RouteCommand.Create(context))
+        {
+            root.Add(command);
+        }
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

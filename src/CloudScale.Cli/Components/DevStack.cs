@@ -1,3 +1,4 @@
+using CloudScale.Cli.ControlPlane;
 using CloudScale.Cli.Processes;
 using Spectre.Console;
 
@@ -47,6 +48,8 @@ internal sealed class DevStack
                 ["ConnectionStrings__Legacy"] = Postgres.ConnectionString(PostgresComponent.AppDatabase, includePassword: true),
                 ["Legacy__MigrateOnStartup"] = "true",
                 ["Legacy__SeedDemoData"] = "true",
+                // Legacy's stock gateway calls the Inventory module here once Inventory owns stock.
+                ["Legacy__Inventory__BaseAddress"] = $"http://127.0.0.1:{HostPort}/",
             });
         var modulesDatabase = () => Postgres.ConnectionString(PostgresComponent.AppDatabase, includePassword: true);
         Host = new DotnetServiceComponent(
@@ -70,6 +73,9 @@ internal sealed class DevStack
             () => new Dictionary<string, string>
             {
                 ["ReverseProxy__Clusters__legacy__Destinations__primary__Address"] = legacy.InternalAddress,
+                ["ReverseProxy__Clusters__modular__Destinations__primary__Address"] = Host.InternalAddress,
+                ["ConnectionStrings__Control"] = Postgres.ConnectionString(PostgresComponent.AppDatabase, includePassword: true),
+                ["ControlPlane__AdminToken"] = AdminToken.ReadOrCreate(layout),
             });
         All = [Postgres, Redis, Kafka, SchemaRegistry, legacy, Host, proxy];
     }
