@@ -8,14 +8,26 @@ namespace CloudScale.Testing;
 /// </summary>
 public static class LoopbackHosting
 {
-    /// <summary>Starts <paramref name="app"/> on 127.0.0.1 with a free port and returns its base address.</summary>
-    public static async Task<Uri> StartOnLoopbackAsync(this WebApplication app)
+    /// <summary>Starts <paramref name="app"/> on 127.0.0.1 with a free port (or <paramref name="port"/>) and returns its base address.</summary>
+    public static async Task<Uri> StartOnLoopbackAsync(this WebApplication app, int port = 0)
     {
         // Addresses set here take precedence over ASPNETCORE_URLS / --urls, which the test runner may have set.
         app.Urls.Clear();
-        app.Urls.Add("http://127.0.0.1:0");
+        app.Urls.Add($"http://127.0.0.1:{port}");
         await app.StartAsync();
         return new Uri(app.Urls.Single().TrimEnd('/') + "/");
+    }
+
+    /// <summary>
+    /// A port free right now, for two apps that must know each other's address before either starts (legacy's stock
+    /// gateway and the host's legacy adapter). Another process could take it in between; the OS hands out ports in
+    /// sequence from a large range, so that does not happen in practice.
+    /// </summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Stops and disposes <paramref name="app"/>.</summary>
@@ -40,7 +52,7 @@ public sealed class LoopbackApp : IAsyncDisposable
     /// <summary>E.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<LoopbackApp> StartAsync(WebApplication app) => new(app, await app.StartOnLoopbackAsync());
+    public static async Task<LoopbackApp> StartAsync(WebApplication app, int port = 0) => new(app, await app.StartOnLoopbackAsync(port));
 
     /// <summary>Settings as command-line configuration arguments (<c>--Key=Value</c>).</summary>
     public static string[] Args(params (string Key, string Value)[] settings) =>

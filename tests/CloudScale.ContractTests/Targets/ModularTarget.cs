@@ -32,18 +32,8 @@ public sealed class ModularTarget : ShopperApiTarget
     }
 
     /// <summary>Everything the host needs, pointed at this fixture's servers.</summary>
-    public static string[] HostSettings(TestDatabase database, Uri legacy, Uri registry) => LoopbackApp.Args(
-        ("ConnectionStrings:Modules", database.ConnectionString),
-        ("Inventory:MigrateOnStartup", "true"),
-        ("Payment:MigrateOnStartup", "true"),
-        ("Checkout:MigrateOnStartup", "true"),
-        ("Inventory:Legacy:BaseAddress", legacy.ToString()),
-        ("Checkout:Catalog:BaseAddress", legacy.ToString()),
-        ("Checkout:Redis", TestInfrastructure.RedisEndpoint),
-        ("Kafka:BootstrapServers", TestInfrastructure.KafkaBootstrap),
-        ("Kafka:FetchWaitMaxMs", "5"),
-        ("SchemaRegistry:Url", registry.ToString()),
-        ("Logging:LogLevel:Default", "Warning"));
+    public static string[] HostSettings(TestDatabase database, Uri legacy, Uri registry) =>
+        LoopbackApp.Args(ModularHostSettings.For(database, legacy, registry));
 
     public override async Task<string> ProductWithStockAsync(int onHand)
     {
