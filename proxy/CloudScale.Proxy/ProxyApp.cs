@@ -17,7 +17,8 @@ public static class ProxyApp
     /// <param name="args">Command-line arguments, read as configuration.</param>
     /// <param name="configure">
     /// Runs after the proxy's own registrations and before <c>Build()</c>, so callers (tests, hosts) can add
-    /// configuration sources or services that take precedence.
+    /// configuration sources or services that take precedence. The control plane is registered after it, because it
+    /// reads <c>ConnectionStrings:Control</c> from that configuration (its services are added only where missing).
     /// </param>
     /// <exception cref="InvalidOperationException">The <c>ReverseProxy</c> configuration is invalid or rejected.</exception>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -39,7 +40,8 @@ public static class ProxyApp
         var app = builder.Build();
         app.UseCloudScaleHttpConventions();
         app.MapProxyHealth();
-        // Admin endpoints (the stock cutover joins them here) win over the proxy's catch-all route.
+        // Endpoints ahead of the proxy routes: nothing under /_cloudscale/ is ever forwarded. Further admin endpoints
+        // (the stock cutover) are mapped on the group MapAdminApi returns, behind the same token check.
         app.MapAdminApi();
         app.MapProxyForwarding();
         return app;

@@ -7,13 +7,8 @@ internal static class ProxyProblemCodes
     public const string BackendUnavailable = "backend_unavailable";
     public const string BackendTimeout = "backend_timeout";
 
-    // Admin API (/_cloudscale/). The control plane store adds its own: unknown_capability, invalid_percentage,
-    // invalid_variant, invalid_group (and invalid_shopper_id, shared with the header check above).
+    // Admin API (/_cloudscale/); bad flag input answers with the control plane's own codes (ControlPlaneErrors).
     public const string Unauthorized = "unauthorized";
     public const string InvalidBody = "invalid_body";
-    public const string InvalidActor = "invalid_actor";
-    public const string InvalidLimit = "invalid_limit";
-    public const string InvalidPercentage = "invalid_percentage";
-    public const string InvalidVariant = "invalid_variant";
     public const string ControlPlaneUnavailable = "control_plane_unavailable";
 }

@@ -11,13 +11,13 @@ internal sealed record RouteVariantBody(string? Variant, string? Reason);
 
 internal sealed record ReasonBody(string? Reason);
 
-/// <summary>A route flag as the CLI shows it; <c>before</c> and <c>after</c> of every route change use it too.</summary>
+/// <summary><c>before</c> and <c>after</c> of a route change: the flag as the store returns it, plus its flag name.</summary>
 internal sealed record RouteView(
     string Capability,
     string Flag,
     double ModularPercent,
-    IReadOnlyDictionary<string, string> ShopperOverrides,
-    IReadOnlyDictionary<string, string> GroupOverrides,
+    IReadOnlyDictionary<string, string> Shoppers,
+    IReadOnlyDictionary<string, string> Groups,
     long Version,
     DateTimeOffset? UpdatedAt,
     string? UpdatedBy)
@@ -51,7 +51,8 @@ internal sealed record ModuleStatus(string Module, string Mode);
 internal sealed record ControlPlaneStatus(
     IReadOnlyList<RouteStatus> Routes,
     IReadOnlyList<OwnerStatus> Owners,
-    IReadOnlyList<ModuleStatus> Modules);
+    IReadOnlyList<ModuleStatus> Modules,
+    ControlPlaneFlagsStatus? Flags);
 
 internal sealed record AuditView(
     long AuditId,

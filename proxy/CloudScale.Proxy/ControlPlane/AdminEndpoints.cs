@@ -18,6 +18,8 @@ internal static class AdminEndpoints
     public const string Prefix = "/_cloudscale";
 
     public const int DefaultAuditLimit = 50;
+
+    /// <summary>Same bound as the store's; checked here so a bad query string is a 400 before any database work.</summary>
     public const int MaxAuditLimit = 1000;
 
     /// <summary>
@@ -35,14 +37,14 @@ internal static class AdminEndpoints
 
         admin.MapPut("/routes/{capability}", SetPercentAsync);
         admin.MapPost("/routes/{capability}/rollback", RollbackAsync);
-        admin.MapPut("/routes/{capability}/shoppers/{shopperId}", (string capability, string shopperId, HttpRequest request, IControlPlaneStore store, CancellationToken cancel) =>
-            SetShopperOverrideAsync(capability, shopperId, remove: false, request, store, cancel));
-        admin.MapDelete("/routes/{capability}/shoppers/{shopperId}", (string capability, string shopperId, HttpRequest request, IControlPlaneStore store, CancellationToken cancel) =>
-            SetShopperOverrideAsync(capability, shopperId, remove: true, request, store, cancel));
-        admin.MapPut("/routes/{capability}/groups/{group}", (string capability, string group, HttpRequest request, IControlPlaneStore store, CancellationToken cancel) =>
-            SetGroupOverrideAsync(capability, group, remove: false, request, store, cancel));
-        admin.MapDelete("/routes/{capability}/groups/{group}", (string capability, string group, HttpRequest request, IControlPlaneStore store, CancellationToken cancel) =>
-            SetGroupOverrideAsync(capability, group, remove: true, request, store, cancel));
+        admin.MapPut("/routes/{capability}/shoppers/{shopperId}", (string capability, string shopperId, HttpRequest request, IControlPlaneStore store, LocalFlags local, CancellationToken cancel) =>
+            SetShopperOverrideAsync(capability, shopperId, remove: false, request, store, local, cancel));
+        admin.MapDelete("/routes/{capability}/shoppers/{shopperId}", (string capability, string shopperId, HttpRequest request, IControlPlaneStore store, LocalFlags local, CancellationToken cancel) =>
+            SetShopperOverrideAsync(capability, shopperId, remove: true, request, store, local, cancel));
+        admin.MapPut("/routes/{capability}/groups/{group}", (string capability, string group, HttpRequest request, IControlPlaneStore store, LocalFlags local, CancellationToken cancel) =>
+            SetGroupOverrideAsync(capability, group, remove: false, request, store, local, cancel));
+        admin.MapDelete("/routes/{capability}/groups/{group}", (string capability, string group, HttpRequest request, IControlPlaneStore store, LocalFlags local, CancellationToken cancel) =>
+            SetGroupOverrideAsync(capability, group, remove: true, request, store, local, cancel));
 
         admin.MapPut("/groups/{group}/members/{shopperId}", (string group, string shopperId, HttpRequest request, IControlPlaneStore store, CancellationToken cancel) =>
             SetGroupMemberAsync(group, shopperId, member: true, request, store, cancel));
@@ -56,7 +58,7 @@ internal static class AdminEndpoints
     }
 
     private static async Task<IResult> StatusAsync(
-        IControlPlaneStore store, RouteMetrics metrics, ControlDatabase control, CancellationToken cancel)
+        IControlPlaneStore store, RouteMetrics metrics, ControlDatabase control, IConfiguration configuration, CancellationToken cancel)
     {
         var routes = (await store.GetRoutesAsync(cancel))
             .Select(flag => new RouteStatus(
@@ -70,7 +72,7 @@ internal static class AdminEndpoints
         // All three modules run inside the modular host today; no extracted service exists yet. When one is
         // extracted, its mode comes from where its capability is deployed, not from this list.
         var modules = Capabilities.All.Select(module => new ModuleStatus(module, "inprocess")).ToList();
-        return TypedResults.Json(new ControlPlaneStatus(routes, owners, modules), AdminJsonContext.Default.ControlPlaneStatus);
+        return TypedResults.Json(new ControlPlaneStatus(routes, owners, modules, configuration.GetControlPlaneFlagsStatus()), AdminJsonContext.Default.ControlPlaneStatus);
     }
 
     private static async Task<IResult> AuditAsync(string? limit, IControlPlaneStore store, CancellationToken cancel)
@@ -78,7 +80,7 @@ internal static class AdminEndpoints
         var count = DefaultAuditLimit;
         if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > MaxAuditLimit))
         {
-            throw new ApiException(StatusCodes.Status400BadRequest, ProxyProblemCodes.InvalidLimit,
+            throw new ApiException(StatusCodes.Status400BadRequest, ControlPlaneErrors.InvalidLimit,
                 $"limit must be a whole number 1..{MaxAuditLimit}, got '{limit}'.");
         }
 
@@ -86,23 +88,27 @@ internal static class AdminEndpoints
         return TypedResults.Json(entries.Select(AuditView.Of).ToList(), AdminJsonContext.Default.IReadOnlyListAuditView);
     }
 
-    private static async Task<IResult> SetPercentAsync(string capability, HttpRequest request, IControlPlaneStore store, CancellationToken cancel)
+    private static async Task<IResult> SetPercentAsync(
+        string capability, HttpRequest request, IControlPlaneStore store, LocalFlags local, CancellationToken cancel)
     {
         var body = (await AdminRequest.BodyAsync(request, AdminJsonContext.Default.RoutePercentBody, required: true, cancel))!;
         if (body.Percent is not { } percent)
         {
-            throw new ApiException(StatusCodes.Status400BadRequest, ProxyProblemCodes.InvalidPercentage,
+            throw new ApiException(StatusCodes.Status400BadRequest, ControlPlaneErrors.InvalidPercentage,
                 "percent is required: the share of shoppers sent to modular, 0..100 with at most 2 decimals.");
         }
 
         var change = await store.SetRoutePercentAsync(capability, percent, AdminRequest.Actor(request, body.Reason), cancel);
+        await local.WaitForAsync(change, cancel);
         return Changed(change, note: null);
     }
 
-    private static async Task<IResult> RollbackAsync(string capability, HttpRequest request, IControlPlaneStore store, CancellationToken cancel)
+    private static async Task<IResult> RollbackAsync(
+        string capability, HttpRequest request, IControlPlaneStore store, LocalFlags local, CancellationToken cancel)
     {
         var body = (await AdminRequest.BodyAsync(request, AdminJsonContext.Default.ReasonBody, required: true, cancel))!;
         var change = await store.SetRoutePercentAsync(capability, 0, AdminRequest.Actor(request, body.Reason), cancel);
+        await local.WaitForAsync(change, cancel);
         var after = change.After;
         var note = after.Shoppers.Count + after.Groups.Count == 0
             ? $"{after.Capability} is at 0%: every shopper goes to legacy."
@@ -112,18 +118,20 @@ internal static class AdminEndpoints
     }
 
     private static async Task<IResult> SetShopperOverrideAsync(
-        string capability, string shopperId, bool remove, HttpRequest request, IControlPlaneStore store, CancellationToken cancel)
+        string capability, string shopperId, bool remove, HttpRequest request, IControlPlaneStore store, LocalFlags local, CancellationToken cancel)
     {
         var (variant, actor) = await OverrideAsync(request, remove, cancel);
         var change = await store.SetShopperOverrideAsync(capability, shopperId, variant, actor, cancel);
+        await local.WaitForAsync(change, cancel);
         return Changed(change, note: null);
     }
 
     private static async Task<IResult> SetGroupOverrideAsync(
-        string capability, string group, bool remove, HttpRequest request, IControlPlaneStore store, CancellationToken cancel)
+        string capability, string group, bool remove, HttpRequest request, IControlPlaneStore store, LocalFlags local, CancellationToken cancel)
     {
         var (variant, actor) = await OverrideAsync(request, remove, cancel);
         var change = await store.SetGroupOverrideAsync(capability, group, variant, actor, cancel);
+        await local.WaitForAsync(change, cancel);
         return Changed(change, note: null);
     }
 
@@ -147,7 +155,7 @@ internal static class AdminEndpoints
 
         if (!RouteVariants.IsValid(body!.Variant))
         {
-            throw new ApiException(StatusCodes.Status400BadRequest, ProxyProblemCodes.InvalidVariant,
+            throw new ApiException(StatusCodes.Status400BadRequest, ControlPlaneErrors.InvalidVariant,
                 $"variant must be '{RouteVariants.Legacy}' or '{RouteVariants.Modular}', got '{body.Variant}'.");
         }
 
@@ -162,6 +170,8 @@ internal static class AdminEndpoints
     /// <summary>The control database being down is not the caller's fault, and not a bug either: 503, try again.</summary>
     private static async ValueTask<object?> ControlDatabaseUnavailable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // Resolving the data source first answers 503 at once when no control database is configured.
+        _ = context.HttpContext.RequestServices.GetRequiredService<ControlDatabase>().DataSource;
         try
         {
             return await next(context);

@@ -26,7 +26,7 @@ internal static class AdminRequest
         var actor = values.Count == 1 ? values[0]?.Trim() : null;
         if (string.IsNullOrEmpty(actor) || actor.Length > MaxActorLength || actor.Any(char.IsControl))
         {
-            throw new ApiException(StatusCodes.Status400BadRequest, ProxyProblemCodes.InvalidActor,
+            throw new ApiException(StatusCodes.Status400BadRequest, ControlPlaneErrors.InvalidActor,
                 $"{ActorHeader} must be sent once, as 1..{MaxActorLength} printable characters (who makes the change, for the audit); omit it to be recorded as '{DefaultActor}'.");
         }
 

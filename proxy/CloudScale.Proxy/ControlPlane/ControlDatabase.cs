@@ -1,15 +1,20 @@
 using CloudScale.BuildingBlocks.Control;
+using CloudScale.BuildingBlocks.Http;
 using Npgsql;
 
 namespace CloudScale.Proxy.ControlPlane;
 
 /// <summary>
-/// The proxy's connection to the control plane database (<c>ConnectionStrings:Control</c>) for what flags do not
-/// carry: who owns stock. Connections open per request, so the proxy starts and routes while the database is down.
+/// The control plane database as the admin API needs it beyond flags: who owns stock (and, for the cutover, the
+/// connection itself). It is the control plane's shared data source; connections open per request, so the proxy
+/// starts and routes while the database is down.
 /// </summary>
-internal sealed class ControlDatabase(string connectionString) : IAsyncDisposable
+internal sealed class ControlDatabase(NpgsqlDataSource? dataSource)
 {
-    public NpgsqlDataSource DataSource { get; } = NpgsqlDataSource.Create(connectionString);
+    /// <summary>The database, or a 503 naming the missing setting when the proxy runs without a control plane.</summary>
+    public NpgsqlDataSource DataSource => dataSource
+        ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable, ProxyProblemCodes.ControlPlaneUnavailable,
+            $"This proxy has no control plane: ConnectionStrings:{ControlPlaneExtensions.ConnectionName} is not set, so every shopper is routed to legacy.");
 
     /// <summary>Owner and epoch read in one snapshot, so the status never pairs an owner with another cutover's epoch.</summary>
     public async Task<OwnerStatus> ReadStockOwnerAsync(CancellationToken cancel)
@@ -23,6 +28,4 @@ internal sealed class ControlDatabase(string connectionString) : IAsyncDisposabl
         await transaction.CommitAsync(cancel);
         return new OwnerStatus(StockOwnership.Domain, StockOwnership.ToWire(owner), epoch);
     }
-
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

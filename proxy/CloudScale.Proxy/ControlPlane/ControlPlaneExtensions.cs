@@ -1,9 +1,12 @@
+using CloudScale.BuildingBlocks.Control;
+using Npgsql;
+
 namespace CloudScale.Proxy.ControlPlane;
 
 /// <summary>
 /// Route flags for <see cref="Routing.RouteDecisionMiddleware"/> and the admin API, from the control plane database
-/// named by <c>ConnectionStrings:Control</c>. A database that is down at start costs the modular share only: flags
-/// load as none (everyone legacy) and arrive when it is back.
+/// named by <c>ConnectionStrings:Control</c> (the application database, schema <c>control</c>). The control plane is
+/// never a start dependency: a database that is down, or not configured, means no flags, so everyone goes to legacy.
 /// </summary>
 internal static class ControlPlaneExtensions
 {
@@ -11,14 +14,10 @@ internal static class ControlPlaneExtensions
 
     public static WebApplicationBuilder AddProxyControlPlane(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionName} is not set: the proxy reads its route flags from the control plane database.");
-        }
-
-        builder.Services.AddSingleton(_ => new ControlDatabase(connectionString));
+        builder.AddControlPlane(ConnectionName);
+        builder.Services.AddSingleton(provider =>
+            new ControlDatabase(provider.GetKeyedService<NpgsqlDataSource>(ControlPlaneRegistration.DataSourceKey)));
+        builder.Services.AddSingleton<LocalFlags>();
         return builder;
     }
 }
