@@ -1,4 +1,5 @@
 using CloudScale.BuildingBlocks.Http;
+using CloudScale.Proxy.ControlPlane;
 using CloudScale.Proxy.Forwarding;
 using CloudScale.Proxy.Health;
 
@@ -16,7 +17,8 @@ public static class ProxyApp
     /// <param name="args">Command-line arguments, read as configuration.</param>
     /// <param name="configure">
     /// Runs after the proxy's own registrations and before <c>Build()</c>, so callers (tests, hosts) can add
-    /// configuration sources or services that take precedence.
+    /// configuration sources or services that take precedence. The control plane is registered after it, because it
+    /// reads <c>ConnectionStrings:Control</c> from that configuration (its services are added only where missing).
     /// </param>
     /// <exception cref="InvalidOperationException">The <c>ReverseProxy</c> configuration is invalid or rejected.</exception>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -32,10 +34,15 @@ public static class ProxyApp
         builder.AddProxyForwarding();
         builder.AddProxyHealth();
         configure?.Invoke(builder);
+        // After the caller's configuration: the control database's address may come from it.
+        builder.AddProxyControlPlane();
 
         var app = builder.Build();
         app.UseCloudScaleHttpConventions();
         app.MapProxyHealth();
+        // Endpoints ahead of the proxy routes: nothing under /_cloudscale/ is ever forwarded. Further admin endpoints
+        // (the stock cutover) are mapped on the group MapAdminApi returns, behind the same token check.
+        app.MapAdminApi();
         app.MapProxyForwarding();
         return app;
     }

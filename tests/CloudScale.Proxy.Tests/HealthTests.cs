@@ -19,7 +19,7 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task Readyz_is_200_ready_and_lists_each_backend_when_the_backend_answers()
+    public async Task Readyz_is_200_ready_and_lists_each_backend_when_the_backends_answer()
     {
         await using var stack = await ProxyStack.StartAsync();
 
@@ -28,12 +28,14 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ready", json.RootElement.GetProperty("status").GetString());
-        var backend = Assert.Single(json.RootElement.GetProperty("backends").EnumerateArray());
-        Assert.Equal("legacy", backend.GetProperty("cluster").GetString());
-        Assert.Equal("primary", backend.GetProperty("destination").GetString());
-        Assert.Equal(stack.Backend.BaseAddress.ToString(), backend.GetProperty("address").GetString());
-        Assert.True(backend.GetProperty("healthy").GetBoolean());
+        var backends = json.RootElement.GetProperty("backends").EnumerateArray().ToList();
+        Assert.Equal(["legacy", "modular"], backends.Select(b => b.GetProperty("cluster").GetString()));
+        Assert.All(backends, b => Assert.Equal("primary", b.GetProperty("destination").GetString()));
+        Assert.Equal(stack.Backend.BaseAddress.ToString(), backends[0].GetProperty("address").GetString());
+        Assert.Equal(stack.Modular.BaseAddress.ToString(), backends[1].GetProperty("address").GetString());
+        Assert.All(backends, b => Assert.True(b.GetProperty("healthy").GetBoolean()));
         Assert.Equal(0, stack.Backend.ForwardedRequests);
+        Assert.Equal(0, stack.Modular.ForwardedRequests);
     }
 
     [Fact]
@@ -47,8 +49,7 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("unready", json.RootElement.GetProperty("status").GetString());
-        var backend = Assert.Single(json.RootElement.GetProperty("backends").EnumerateArray());
-        Assert.Equal("legacy", backend.GetProperty("cluster").GetString());
-        Assert.False(backend.GetProperty("healthy").GetBoolean());
+        var legacy = Assert.Single(json.RootElement.GetProperty("backends").EnumerateArray(), b => b.GetProperty("cluster").GetString() == "legacy");
+        Assert.False(legacy.GetProperty("healthy").GetBoolean());
     }
 }

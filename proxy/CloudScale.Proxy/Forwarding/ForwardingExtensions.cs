@@ -1,13 +1,17 @@
+using CloudScale.Proxy.Metrics;
+using CloudScale.Proxy.Routing;
 using CloudScale.Proxy.Shoppers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CloudScale.Proxy.Forwarding;
 
 /// <summary>
-/// Routes and clusters come only from the <c>ReverseProxy</c> configuration section. Today it holds one cluster,
-/// <c>legacy</c>, and one route, <c>legacy-fallback</c>, which matches every path with the lowest precedence
-/// (<c>Order</c> = int.MaxValue). Capability routes (checkout, payment, inventory to the modular host) go into the
-/// same section with a smaller <c>Order</c>, so they win wherever they match and everything else still reaches legacy.
+/// Routes and clusters come only from the <c>ReverseProxy</c> configuration section: clusters <c>legacy</c> and
+/// <c>modular</c>, the route <c>legacy-fallback</c>, which matches every path with the lowest precedence
+/// (<c>Order</c> = int.MaxValue), and in front of it the capability routes (checkout, payment, inventory). Those point
+/// at legacy too and carry <c>Capability</c> metadata; <see cref="RouteDecisionMiddleware"/> moves a request to
+/// <c>modular</c> when the capability's route flag says so for the shopper.
 /// </summary>
 internal static class ForwardingExtensions
 {
@@ -18,7 +22,11 @@ internal static class ForwardingExtensions
         builder.Services
             .AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ConfigSection))
-            .AddConfigFilter<RejectHashCookieAffinityFilter>();
+            .AddConfigFilter<RejectHashCookieAffinityFilter>()
+            .AddConfigFilter<CapabilityMetadataFilter>();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RouteMetrics>();
 
         builder.Services.AddSingleton<IForwarderHttpClientFactory, ForwarderClientFactory>();
         // Chunked bodies carry no length up front: Kestrel cuts them off at the same limit. Read when the server
@@ -34,9 +42,12 @@ internal static class ForwardingExtensions
         var maxBodyBytes = MaxRequestBodyBytes(app.Configuration);
         app.MapReverseProxy(pipeline =>
         {
+            pipeline.UseMiddleware<InternalPathGuardMiddleware>();
             pipeline.UseMiddleware<RequestBodyLimitMiddleware>(maxBodyBytes);
             pipeline.UseMiddleware<BackendFailureProblemMiddleware>();
             pipeline.UseMiddleware<ShopperIdentityMiddleware>();
+            // Before affinity and load balancing: they pick a destination of whichever cluster this step leaves.
+            pipeline.UseMiddleware<RouteDecisionMiddleware>();
             pipeline.UseSessionAffinity();
             pipeline.UseLoadBalancing();
             pipeline.UsePassiveHealthChecks();
