@@ -11,6 +11,8 @@ internal sealed record RouteVariantBody(string? Variant, string? Reason);
 
 internal sealed record ReasonBody(string? Reason);
 
+internal sealed record CutoverBody(string? To, string? Reason);
+
 /// <summary><c>before</c> and <c>after</c> of a route change: the flag as the store returns it, plus its flag name.</summary>
 internal sealed record RouteView(
     string Capability,
@@ -83,6 +85,8 @@ internal sealed record AuditView(
 [JsonSerializable(typeof(RoutePercentBody))]
 [JsonSerializable(typeof(RouteVariantBody))]
 [JsonSerializable(typeof(ReasonBody))]
+[JsonSerializable(typeof(CutoverBody))]
+[JsonSerializable(typeof(StockCutoverReport))]
 [JsonSerializable(typeof(RouteChange))]
 [JsonSerializable(typeof(GroupMemberChange))]
 [JsonSerializable(typeof(ControlPlaneStatus))]

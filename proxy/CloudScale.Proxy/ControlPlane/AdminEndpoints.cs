@@ -51,6 +51,8 @@ internal static class AdminEndpoints
         admin.MapDelete("/groups/{group}/members/{shopperId}", (string group, string shopperId, HttpRequest request, IControlPlaneStore store, CancellationToken cancel) =>
             SetGroupMemberAsync(group, shopperId, member: false, request, store, cancel));
 
+        admin.MapPost("/owners/stock/cutover", CutoverAsync);
+
         // Unknown admin paths end here (after the token check), never at the legacy fallback route.
         admin.Map("/{**rest}", (HttpContext context) =>
             throw ApiException.NotFound(ProblemCodes.NotFound, $"No admin endpoint at '{context.Request.Path}'."));
@@ -142,6 +144,21 @@ internal static class AdminEndpoints
         var body = await AdminRequest.BodyAsync(request, AdminJsonContext.Default.ReasonBody, required: member, cancel);
         await store.SetGroupMemberAsync(group, shopperId, member, AdminRequest.Actor(request, body?.Reason), cancel);
         return TypedResults.Json(new GroupMemberChange(group, shopperId, member), AdminJsonContext.Default.GroupMemberChange);
+    }
+
+    /// <summary>Moves stock ownership (body <c>{to: "inventory"|"legacy", reason}</c>); answers the cutover's report.</summary>
+    private static async Task<IResult> CutoverAsync(HttpRequest request, StockCutover cutover, CancellationToken cancel)
+    {
+        var body = (await AdminRequest.BodyAsync(request, AdminJsonContext.Default.CutoverBody, required: true, cancel))!;
+        if (!StockOwnership.TryParse(body.To, out var to))
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, StockCutover.InvalidOwnerCode,
+                $"to must be '{StockOwnership.ToWire(StockOwner.Inventory)}' or '{StockOwnership.ToWire(StockOwner.Legacy)}', got '{body.To}'.");
+        }
+
+        // The copy must not stop half-way because the caller went away: it is one transaction, but let it decide.
+        var report = await cutover.RunAsync(to, AdminRequest.Actor(request, body.Reason), CancellationToken.None);
+        return TypedResults.Json(report, AdminJsonContext.Default.StockCutoverReport);
     }
 
     /// <summary>PUT sets the variant its body names (required, validated here so a missing one never means "remove"); DELETE removes.</summary>

@@ -18,6 +18,7 @@ internal static class ControlPlaneExtensions
         builder.Services.AddSingleton(provider =>
             new ControlDatabase(provider.GetKeyedService<NpgsqlDataSource>(ControlPlaneRegistration.DataSourceKey)));
         builder.Services.AddSingleton<LocalFlags>();
+        builder.Services.AddSingleton<StockCutover>();
         return builder;
     }
 }

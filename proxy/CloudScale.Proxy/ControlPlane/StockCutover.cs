@@ -39,7 +39,7 @@ internal sealed record StockCutoverReport(
 /// instead of asking two services to agree (ADR 0011). Its tests run against both sides' real migrations.
 /// </para>
 /// </summary>
-internal sealed class StockCutover(NpgsqlDataSource dataSource, ILogger<StockCutover> logger)
+internal sealed class StockCutover(ControlDatabase control, ILogger<StockCutover> logger)
 {
     public const string InvalidOwnerCode = "invalid_owner";
     public const string FreezeTimeoutCode = "cutover_freeze_timeout";
@@ -57,7 +57,7 @@ internal sealed class StockCutover(NpgsqlDataSource dataSource, ILogger<StockCut
     public async Task<StockCutoverReport> RunAsync(StockOwner to, ChangeActor actor, CancellationToken cancellationToken)
     {
         var (source, target) = to == StockOwner.Inventory ? (Legacy, Inventory) : (Inventory, Legacy);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await control.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         TimeSpan drain;
