@@ -32,6 +32,8 @@ public static class HostApp
         api.MapOrderEndpoints();
         api.MapPaymentMethodEndpoints();
         api.MapInventoryEndpoints();
+        // Legacy's stock gateway calls this once Inventory owns stock; the proxy never routes /internal.
+        InventoryModule.MapInternalStockApi(app);
         return app;
     }
 
@@ -41,9 +43,13 @@ public static class HostApp
         return 0;
     }
 
-    /// <summary>The three modules and the one transport their outboxes publish through.</summary>
+    /// <summary>
+    /// The control schema first (before any module migrates or serves), then the three modules and the one transport
+    /// their outboxes publish through.
+    /// </summary>
     internal static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .AddHostedService<ControlPlaneStartup>()
             .AddKafkaOutboxTransport(configuration)
             .AddInventoryModule(configuration)
             .AddPaymentModule(configuration)

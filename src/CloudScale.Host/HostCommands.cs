@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CloudScale.BuildingBlocks.Http;
 using CloudScale.Inventory;
 
 namespace CloudScale.Host;
@@ -26,7 +27,7 @@ internal static class HostCommands
             await host.StopAsync();
             return 0;
         }
-        catch (Exception ex) when (ex is HttpRequestException or Npgsql.NpgsqlException or InvalidOperationException)
+        catch (Exception ex) when (ex is HttpRequestException or Npgsql.NpgsqlException or InvalidOperationException or ApiException)
         {
             await Console.Error.WriteLineAsync($"error: inventory backfill failed: {ex.Message}");
             return 1;

@@ -1,3 +1,4 @@
+using CloudScale.BuildingBlocks.Control;
 using CloudScale.BuildingBlocks.Http;
 using CloudScale.BuildingBlocks.Outbox;
 using CloudScale.Checkout.Contracts;
@@ -34,6 +35,9 @@ public class ModulesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync("checkout");
+        // Stock is seeded into Inventory's tables, so Inventory must own it (a host starts with legacy as the owner).
+        await ControlPlaneSchema.EnsureAsync(Database.DataSource, CancellationToken.None);
+        await Database.ExecuteAsync("UPDATE control.data_owners SET owner = 'inventory' WHERE domain = 'stock'");
         Catalog = await FakeCatalog.StartAsync();
         await BeforeStartAsync();
         Host = CheckoutHost.Build(Database.ConnectionString, Catalog.BaseAddress, Settings(), OutboxTransport());

@@ -1,3 +1,7 @@
+using CloudScale.BuildingBlocks.Control;
+using CloudScale.BuildingBlocks.Http;
+using CloudScale.BuildingBlocks.Modules;
+using CloudScale.Inventory.Application.Backfill;
 using CloudScale.Inventory.Contracts;
 using CloudScale.Inventory.Infrastructure;
 using CloudScale.Testing;
@@ -26,6 +30,8 @@ public sealed class BackfillTests : IAsyncLifetime
         });
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<InventoryDbContext>().Database.MigrateAsync();
+        // The backfill copies legacy's stock while legacy owns it (the default a host starts with).
+        await InventoryFixture.EnsureControlPlaneAsync(database, StockOwner.Legacy);
     }
 
     [Fact]
@@ -62,11 +68,15 @@ public sealed class BackfillTests : IAsyncLifetime
         }
 
         await InventoryModule.BackfillStockFromLegacyAsync(services, None);
+        // Holds Inventory made while it owned stock (a cutover back to legacy leaves them in Inventory's rows).
+        await InventoryFixture.SetOwnerAsync(database, StockOwner.Inventory);
         await using (var scope = services.CreateAsyncScope())
         {
             var inventory = scope.ServiceProvider.GetRequiredService<IInventoryModule>();
             Assert.True((await inventory.ReserveAsync(new ReserveStock(Guid.NewGuid(), [new(belowHeld, 6), new(shrinks, 2)]), None)).Reserved);
         }
+
+        await InventoryFixture.SetOwnerAsync(database, StockOwner.Legacy);
 
         (legacy.OnHand[grows], legacy.OnHand[shrinks], legacy.OnHand[belowHeld]) = (15, 4, 5);
         var report = await InventoryModule.BackfillStockFromLegacyAsync(services, None);
@@ -77,6 +87,37 @@ public sealed class BackfillTests : IAsyncLifetime
         Assert.Equal((4, 2), await InventoryFixture.StockRowAsync(database, shrinks));
         Assert.Equal((10, 6), await InventoryFixture.StockRowAsync(database, belowHeld));
         Assert.Equal((10, 0), await InventoryFixture.StockRowAsync(database, same));
+    }
+
+    [Fact]
+    public async Task The_backfill_is_refused_while_inventory_owns_stock_and_changes_nothing()
+    {
+        var (known, fresh) = (Guid.NewGuid(), Guid.NewGuid());
+        legacy.OnHand[known] = 10;
+        await InventoryModule.BackfillStockFromLegacyAsync(services, None);
+        await InventoryFixture.SetOwnerAsync(database, StockOwner.Inventory);
+        (legacy.OnHand[known], legacy.OnHand[fresh]) = (3, 7);
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => InventoryModule.BackfillStockFromLegacyAsync(services, None));
+
+        Assert.Equal((409, "stock_owned_by_inventory"), (error.Status, error.Code));
+        Assert.Contains("owns stock", error.Message, StringComparison.Ordinal);
+        Assert.Equal((10, 0), await InventoryFixture.StockRowAsync(database, known));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM inventory.stock_items WHERE product_id = @id", ("id", fresh)));
+    }
+
+    [Fact]
+    public async Task An_upsert_batch_that_a_cutover_overtook_is_refused_by_the_fence_and_writes_nothing()
+    {
+        var product = Guid.NewGuid();
+        await InventoryFixture.SetOwnerAsync(database, StockOwner.Inventory);
+        await using var scope = services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<ModuleMediator<InventoryDbContext>>();
+
+        var moved = await Assert.ThrowsAsync<StockOwnerMovedException>(() => mediator.Send(new UpsertStock([new LegacyStock(product, 5)]), None));
+
+        Assert.Equal(StockOwner.Inventory, moved.Owner);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM inventory.stock_items WHERE product_id = @id", ("id", product)));
     }
 
     public async Task DisposeAsync()

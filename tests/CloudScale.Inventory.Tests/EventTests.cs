@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CloudScale.BuildingBlocks.Avro;
+using CloudScale.BuildingBlocks.Control;
 using CloudScale.BuildingBlocks.Kafka;
 using CloudScale.BuildingBlocks.Outbox;
 using CloudScale.BuildingBlocks.SchemaRegistry;
@@ -41,6 +42,7 @@ public sealed class EventTests : IAsyncLifetime
             (collection, configuration) => collection.AddKafkaOutboxTransport(configuration));
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<InventoryDbContext>().Database.MigrateAsync();
+        await InventoryFixture.EnsureControlPlaneAsync(database, StockOwner.Inventory);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CloudScale.BuildingBlocks.Control;
 using CloudScale.Inventory.Contracts;
 using CloudScale.Inventory.Infrastructure;
 using CloudScale.Testing;
@@ -25,7 +26,21 @@ public sealed class InventoryFixture : IAsyncLifetime
         Services = BuildServices(Database, Clock);
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<InventoryDbContext>().Database.MigrateAsync();
+        await EnsureControlPlaneAsync(Database, StockOwner.Inventory);
     }
+
+    /// <summary>
+    /// The control schema as a host creates it at start (owner: legacy), then <paramref name="owner"/> made the stock
+    /// owner, as a cutover leaves it.
+    /// </summary>
+    public static async Task EnsureControlPlaneAsync(TestDatabase database, StockOwner owner)
+    {
+        await ControlPlaneSchema.EnsureAsync(database.DataSource, CancellationToken.None);
+        await SetOwnerAsync(database, owner);
+    }
+
+    public static Task SetOwnerAsync(TestDatabase database, StockOwner owner) =>
+        database.ExecuteAsync("UPDATE control.data_owners SET owner = @owner WHERE domain = 'stock'", ("owner", StockOwnership.ToWire(owner)));
 
     /// <summary>The module's services over <paramref name="database"/>, with extra settings on top of the test defaults.</summary>
     public static ServiceProvider BuildServices(

@@ -5,6 +5,13 @@ namespace CloudScale.Inventory.Contracts;
 /// saga that retries or recovers after a crash can repeat any call safely. Refusals the caller can act on
 /// (unknown product, invalid request) are thrown as problems with stable codes; expected business outcomes
 /// (not enough stock) are results.
+/// <para>
+/// Stock has exactly one writer. While the legacy monolith owns it, every call (reads too) is answered by legacy
+/// through its internal stock API, and Inventory publishes no stock events (stock reserved, committed, released):
+/// those come only from the owner's local writes, once Inventory owns stock. When the owner cannot be reached, or
+/// keeps moving during a cutover, a call fails with 503 <c>stock_owner_unavailable</c>; repeating it under the same
+/// reservation id is safe.
+/// </para>
 /// </summary>
 public interface IInventoryModule
 {

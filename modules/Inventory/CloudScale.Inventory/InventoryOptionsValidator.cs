@@ -46,6 +46,11 @@ internal sealed class InventoryOptionsValidator : IValidateOptions<InventoryOpti
             errors.Add($"{s}:Legacy:Timeout must be positive, got {legacy.Timeout}");
         }
 
+        if (legacy.StockTimeout < TimeSpan.FromMilliseconds(100) || legacy.StockTimeout > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{s}:Legacy:StockTimeout must be 00:00:00.1..00:01:00, got {legacy.StockTimeout}");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

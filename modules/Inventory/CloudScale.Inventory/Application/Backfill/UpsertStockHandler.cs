@@ -1,5 +1,7 @@
+using CloudScale.BuildingBlocks.Control;
 using CloudScale.Inventory.Domain;
 using CloudScale.Inventory.Infrastructure;
+using CloudScale.Inventory.Infrastructure.Ownership;
 using CloudScale.Inventory.Infrastructure.Persistence;
 using MediatR;
 
@@ -9,11 +11,15 @@ namespace CloudScale.Inventory.Application.Backfill;
 /// Writes legacy's on-hand counts over Inventory's, under the same stock row locks reservations take, so a count
 /// never lands between a reservation's check and its hold. A count below what Inventory's reservations hold is a
 /// conflict: the product is left as it is (someone must look), the rest of the batch goes on.
+/// A copy of legacy's stock is only right while legacy owns stock: the batch enters the ownership fence expecting
+/// legacy (so it never interleaves with a cutover) and throws <see cref="StockOwnerMovedException"/> once Inventory
+/// owns, when these rows are live stock that a copy would overwrite.
 /// </summary>
 internal sealed class UpsertStockHandler(InventoryDbContext db, TimeProvider clock) : IRequestHandler<UpsertStock, UpsertOutcome>
 {
     public async Task<UpsertOutcome> Handle(UpsertStock request, CancellationToken cancellationToken)
     {
+        await db.EnterAsync(StockOwner.Legacy, cancellationToken);
         var now = clock.Now();
         var existing = await db.LockStockAsync(request.Stock.Select(s => s.ProductId), cancellationToken);
         int inserted = 0, updated = 0, unchanged = 0;

@@ -1,7 +1,9 @@
+using CloudScale.BuildingBlocks.Control;
 using CloudScale.Inventory.Contracts;
 using CloudScale.Inventory.Domain;
 using CloudScale.Inventory.Infrastructure;
 using CloudScale.Inventory.Infrastructure.Events;
+using CloudScale.Inventory.Infrastructure.Ownership;
 using CloudScale.Inventory.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +15,14 @@ namespace CloudScale.Inventory.Application.Reservations;
 /// Holds every line or none. Idempotent per reservation id: a repeat of a reservation that was made returns the first
 /// answer (whatever lines the repeat names, and whatever happened to the reservation since). A refusal for shortage
 /// stores nothing, so a repeat of a refused reservation is evaluated afresh and may succeed once stock is back.
+/// Runs only while Inventory owns stock: the ownership fence comes first (<see cref="StockOwnerMovedException"/> otherwise).
 /// </summary>
 internal sealed class ReserveHandler(InventoryDbContext db, TimeProvider clock, IOptions<InventoryOptions> options)
     : IRequestHandler<Reserve, ReservationResult>
 {
     public async Task<ReservationResult> Handle(Reserve request, CancellationToken cancellationToken)
     {
+        await db.EnterAsync(StockOwner.Inventory, cancellationToken);
         var stock = request.Stock;
         var id = stock.ReservationId;
         await db.LockReservationIdAsync(id, cancellationToken);

@@ -1,5 +1,7 @@
+using CloudScale.BuildingBlocks.Control;
 using CloudScale.BuildingBlocks.Modules;
 using CloudScale.Inventory.Application.Reservations;
+using CloudScale.Inventory.Infrastructure.Ownership;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +11,9 @@ namespace CloudScale.Inventory.Infrastructure.Expiry;
 
 /// <summary>
 /// Every <c>Inventory:SweepInterval</c>, expires the holds past their expiry, one batch per transaction, until none
-/// is left. Several hosts may sweep at once: each skips the rows another has locked.
+/// is left. Several hosts may sweep at once: each skips the rows another has locked. Only the stock owner expires
+/// holds: while legacy owns stock a sweep does nothing (legacy expires its own; Inventory's rows are then a copy the
+/// next cutover overwrites), and a sweep that a cutover overtakes stops at the batch the fence refused.
 /// </summary>
 internal sealed class ReservationExpirySweeper(
     IServiceScopeFactory scopes, IOptions<InventoryOptions> options, TimeProvider clock, ILogger<ReservationExpirySweeper> logger)
@@ -41,8 +45,25 @@ internal sealed class ReservationExpirySweeper(
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var expired = await scope.ServiceProvider.GetRequiredService<ModuleMediator<InventoryDbContext>>()
-                .Send(new ExpireDueReservations(batchSize), cancellationToken);
+            var owner = await scope.ServiceProvider.GetRequiredService<InventoryDbContext>().ReadStockOwnerAsync(cancellationToken);
+            if (owner != StockOwner.Inventory)
+            {
+                logger.LogDebug("Stock is owned by {Owner}; no reservations expired here", StockOwnership.ToWire(owner));
+                break;
+            }
+
+            int expired;
+            try
+            {
+                expired = await scope.ServiceProvider.GetRequiredService<ModuleMediator<InventoryDbContext>>()
+                    .Send(new ExpireDueReservations(batchSize), cancellationToken);
+            }
+            catch (StockOwnerMovedException moved)
+            {
+                logger.LogInformation("Stock moved to {Owner} during the expiry sweep; stopped", StockOwnership.ToWire(moved.Owner));
+                break;
+            }
+
             total += expired;
             if (expired < batchSize)
             {
