@@ -48,7 +48,9 @@ internal sealed class LocalStockOwner(NpgsqlDataSource dataSource, TimeProvider 
     /// </summary>
     public async Task<InternalReserveResponse> ReserveAsync(InternalReserveRequest request, CancellationToken ct)
     {
+        // At the database's precision, so the first answer and every repeat of it carry the very same expiry.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         var expiresAt = now + (request.HoldForSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultHold);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
