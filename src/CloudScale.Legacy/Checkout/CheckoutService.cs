@@ -261,8 +261,16 @@ internal sealed class CheckoutService(
 
         if (holdId is { } sold)
         {
-            // Failing here leaves the commit owed (its row stays); the stock sweeper retries it.
-            await pendingCommits.TryCommitAsync(sold, CancellationToken.None);
+            try
+            {
+                await pendingCommits.TryCommitAsync(sold, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The sale is recorded and its commit owed (the row stays): the stock sweeper retries it, and the
+                // shopper gets the answer already stored under the key.
+                logger.LogWarning(ex, "Stock commit of hold {ReservationId} for checkout {CheckoutSessionId} failed; the sweeper retries it", sold, sessionId);
+            }
         }
 
         await payments.TryCaptureAsync(paymentId);
@@ -310,7 +318,7 @@ internal sealed class CheckoutService(
         {
             await stock.ReleaseAsync(id, reason, CancellationToken.None);
         }
-        catch (ApiException ex)
+        catch (Exception ex)
         {
             logger.LogWarning("Could not release stock hold {ReservationId} ({Reason}); it expires on its own: {Error}", id, reason, ex.Message);
         }
