@@ -6,6 +6,7 @@ using CloudScale.Legacy.Checkout;
 using CloudScale.Legacy.Data;
 using CloudScale.Legacy.Orders;
 using CloudScale.Legacy.Payments;
+using CloudScale.Legacy.Stock;
 
 namespace CloudScale.Legacy;
 
@@ -31,11 +32,13 @@ public static class LegacyApp
         builder.Services.AddScoped<PaymentMethodService>();
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<OrderService>();
+        builder.AddLegacyStock();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseCloudScaleHttpConventions();
         app.MapHealthEndpoints();
+        app.MapInternalStockEndpoints();
         var api = app.MapGroup("/api/v1");
         api.MapCatalogEndpoints();
         api.MapCartEndpoints();

@@ -9,6 +9,7 @@ public sealed class SchemaMigrationTests
     [
         "shoppers", "products", "stock_levels", "carts", "cart_items", "orders", "order_lines", "payments",
         "payment_methods", "checkout_sessions", "idempotency_keys", "schema_migrations",
+        "stock_reservations", "stock_reservation_lines", "pending_stock_commits",
     ];
 
     [Fact]
@@ -24,6 +25,8 @@ public sealed class SchemaMigrationTests
         Assert.Equal(LegacyTables.Order(), tables!.Split(','));
         var applied = await database.ScalarAsync<long>("SELECT count(*) FROM legacy.schema_migrations");
         Assert.Equal(SchemaMigrator.Scripts.Count, applied);
+        // The control plane is ensured at start too, with legacy owning stock until a cutover says otherwise.
+        Assert.Equal("legacy", await database.ScalarAsync<string>("SELECT owner FROM control.data_owners WHERE domain = 'stock'"));
         var firstAppliedAt = await database.ScalarAsync<DateTime>("SELECT max(applied_at) FROM legacy.schema_migrations");
 
         await using (var again = await LoopbackApp.StartAsync(LegacyApp.Create(LegacyFixture.Settings(database))))

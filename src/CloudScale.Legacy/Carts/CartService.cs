@@ -1,12 +1,13 @@
 using CloudScale.BuildingBlocks.Http;
 using CloudScale.BuildingBlocks.ShopperApi;
 using CloudScale.Legacy.Catalog;
+using CloudScale.Legacy.Stock;
 using Dapper;
 using Npgsql;
 
 namespace CloudScale.Legacy.Carts;
 
-internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider clock)
+internal sealed class CartService(NpgsqlDataSource dataSource, LegacyStockGateway stock, TimeProvider clock)
 {
     public const string CartNotFound = "cart_not_found";
     public const string CartItemNotFound = "cart_item_not_found";
@@ -61,7 +62,8 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await LockOpenCartAsync(connection, transaction, cartId);
-        var stock = await CatalogService.FindStockAsync(connection, transaction, productId)
+        // Availability is the stock owner's (an advisory answer: nothing is held until checkout).
+        var level = await stock.GetLevelAsync(productId, ct)
                     ?? throw ApiException.NotFound(CatalogService.ProductNotFound, $"No product with id '{productId}'.");
 
         // The cart row is locked, so the quantity read here cannot change before the upsert below.
@@ -81,7 +83,7 @@ internal sealed class CartService(NpgsqlDataSource dataSource, TimeProvider cloc
         var cart = await LoadAsync(connection, transaction, cartId, clock.GetUtcNow());
         await transaction.CommitAsync(ct);
 
-        var available = stock.OnHand - stock.Reserved;
+        var available = level.Available;
         var reason = available >= newQuantity ? null
             : available == 0 ? "out of stock"
             : $"only {available} in stock";

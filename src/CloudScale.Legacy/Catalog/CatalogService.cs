@@ -1,11 +1,12 @@
 using CloudScale.BuildingBlocks.Http;
 using CloudScale.BuildingBlocks.ShopperApi;
+using CloudScale.Legacy.Stock;
 using Dapper;
 using Npgsql;
 
 namespace CloudScale.Legacy.Catalog;
 
-internal sealed class CatalogService(NpgsqlDataSource dataSource)
+internal sealed class CatalogService(NpgsqlDataSource dataSource, LegacyStockGateway stock)
 {
     public const string ProductNotFound = "product_not_found";
     public const int MaxPageSize = 100;
@@ -38,18 +39,12 @@ internal sealed class CatalogService(NpgsqlDataSource dataSource)
                ?? throw ApiException.NotFound(ProductNotFound, $"No product with id '{productId}'.");
     }
 
+    /// <summary>Stock as its owner sees it (legacy's own rows, or the Inventory module once it owns stock).</summary>
     public async Task<StockLevelDto> GetStockAsync(Guid productId, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var stock = await FindStockAsync(connection, null, productId);
-        return stock is not null
-            ? new StockLevelDto(productId, stock.OnHand, stock.Reserved, stock.OnHand - stock.Reserved)
+        var level = await stock.GetLevelAsync(productId, ct);
+        return level is not null
+            ? new StockLevelDto(productId, level.OnHand, level.Reserved, level.Available)
             : throw ApiException.NotFound(ProductNotFound, $"No product with id '{productId}'.");
     }
-
-    public static Task<StockRow?> FindStockAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid productId) =>
-        connection.QuerySingleOrDefaultAsync<StockRow?>(
-            "SELECT on_hand AS OnHand, reserved AS Reserved FROM legacy.stock_levels WHERE product_id = @productId", new { productId }, transaction);
-
-    internal sealed record StockRow(int OnHand, int Reserved);
 }

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using CloudScale.BuildingBlocks.Control;
 using CloudScale.BuildingBlocks.Http;
 using CloudScale.BuildingBlocks.ShopperApi;
 using CloudScale.Legacy.Carts;
+using CloudScale.Legacy.Catalog;
 using CloudScale.Legacy.Payments;
+using CloudScale.Legacy.Stock;
 using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -14,12 +17,16 @@ namespace CloudScale.Legacy.Checkout;
 /// rows (in product order, so concurrent checkouts cannot deadlock), charges the card and writes the order.
 /// A business failure (out of stock, declined) rolls back to a savepoint, so stock is untouched, and records
 /// the failed outcome; the answer is stored under the Idempotency-Key so a retry gets the very same response.
+/// Once the Inventory module owns stock, the stock step becomes a hold at the owner (through
+/// <see cref="LegacyStockGateway"/>) that the recorded sale commits afterwards; everything else stays the same.
 /// </summary>
 internal sealed class CheckoutService(
     NpgsqlDataSource dataSource,
     IPaymentGateway gateway,
     CartService carts,
     PaymentCapture payments,
+    LegacyStockGateway stock,
+    PendingStockCommits pendingCommits,
     TimeProvider clock,
     ILogger<CheckoutService> logger)
 {
@@ -92,7 +99,37 @@ internal sealed class CheckoutService(
         return new CheckoutStartedDto(sessionId, summary);
     }
 
+    /// <summary>
+    /// Completes a checkout against whichever side owns stock. The path is chosen by a plain read of the owner; when a
+    /// cutover moves stock between that read and the fenced stock write, everything is rolled back and the completion
+    /// starts again from the top (the stored answer, if any, is then found like on any retry).
+    /// </summary>
     public async Task<StoredResponse> CompleteAsync(HttpContext http, Guid sessionId, string idempotencyKey, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var owner = await stock.ReadOwnerAsync(ct);
+            try
+            {
+                return await CompleteOnceAsync(http, sessionId, idempotencyKey, owner, ct);
+            }
+            catch (StockOwnerMovedException) when (attempt < LegacyStockGateway.MaxTries)
+            {
+                logger.LogInformation("Stock owner moved under checkout {CheckoutSessionId}; completing it again", sessionId);
+            }
+            catch (StockOwnerMovedException)
+            {
+                throw LegacyStockGateway.Unavailable($"Checkout '{sessionId}' could not take stock: stock ownership kept moving.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// One try. While legacy owns stock: the monolith's single transaction, fenced, selling straight from on hand.
+    /// While Inventory owns it: a hold at the owner first (fresh id per try), released again on any refusal; a sale
+    /// is recorded with the commit it owes the owner, and that commit is made after the order commits.
+    /// </summary>
+    private async Task<StoredResponse> CompleteOnceAsync(HttpContext http, Guid sessionId, string idempotencyKey, StockOwner owner, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -136,8 +173,21 @@ internal sealed class CheckoutService(
         await carts.LockOpenCartAsync(connection, transaction, session.CartId);
         var lines = JsonSerializer.Deserialize<List<LineItemDto>>(session.Lines, Json)!;
 
+        Guid? holdId = null;
+        if (owner == StockOwner.Legacy)
+        {
+            // Waits while a cutover runs, and keeps one from starting until this sale commits; throws if stock moved.
+            await StockOwnership.EnterAsOwnerAsync(connection, transaction, StockOwner.Legacy, ct);
+        }
+        else
+        {
+            holdId = Guid.NewGuid();
+        }
+
         await transaction.SaveAsync("sale", ct);
-        var shortages = await TakeStockAsync(connection, transaction, lines);
+        var shortages = holdId is { } id
+            ? await HoldStockAsync(id, sessionId, lines, ct)
+            : await TakeStockAsync(connection, transaction, lines);
         if (shortages.Count > 0)
         {
             await transaction.RollbackAsync("sale", ct);
@@ -161,6 +211,7 @@ internal sealed class CheckoutService(
             // The outcome is unknown, so nothing is stored under the key: a retry with the same key asks the gateway
             // again with the same authorisation key and gets that one authorisation, never a second hold.
             logger.LogWarning("Payment gateway failed for checkout {CheckoutSessionId}: {Reason}", sessionId, ex.Message);
+            await ReleaseHoldAsync(holdId, "payment-gateway-error");
             throw new ApiException(502, PaymentGatewayError,
                 "The card gateway failed and nothing was sold. Retry with the same Idempotency-Key; it cannot charge twice.");
         }
@@ -168,6 +219,7 @@ internal sealed class CheckoutService(
         if (!authorization.Approved)
         {
             await transaction.RollbackAsync("sale", CancellationToken.None);
+            await ReleaseHoldAsync(holdId, "payment-declined");
             await connection.ExecuteAsync("""
                 INSERT INTO legacy.payments (payment_id, checkout_session_id, payment_method_id, amount_cents, currency, status, decline_code)
                 VALUES (@paymentId, @CheckoutSessionId, @PaymentMethodId, @TotalCents, @Currency, 'DECLINED', @code)
@@ -185,6 +237,12 @@ internal sealed class CheckoutService(
         try
         {
             await WriteOrderAsync(connection, transaction, session, lines, orderId, paymentId, authorization.Reference!);
+            if (holdId is { } owed)
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO legacy.pending_stock_commits (reservation_id, order_id) VALUES (@owed, @orderId)", new { owed, orderId }, transaction);
+            }
+
             await StoreKeyAsync(connection, transaction, idempotencyKey, sessionId, success);
             await transaction.CommitAsync(CancellationToken.None);
         }
@@ -196,12 +254,74 @@ internal sealed class CheckoutService(
             {
                 logger.LogError(ex, "Checkout {CheckoutSessionId} was not recorded; voiding authorisation {Reference}", sessionId, authorization.Reference);
                 await gateway.VoidAsync(authorization.Reference!, CancellationToken.None);
+                await ReleaseHoldAsync(holdId, "order-not-recorded");
                 throw;
+            }
+        }
+
+        if (holdId is { } sold)
+        {
+            try
+            {
+                await pendingCommits.TryCommitAsync(sold, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The sale is recorded and its commit owed (the row stays): the stock sweeper retries it, and the
+                // shopper gets the answer already stored under the key.
+                logger.LogWarning(ex, "Stock commit of hold {ReservationId} for checkout {CheckoutSessionId} failed; the sweeper retries it", sold, sessionId);
             }
         }
 
         await payments.TryCaptureAsync(paymentId);
         return success;
+    }
+
+    /// <summary>Holds the lines at the stock owner; the shortages when it cannot (then nothing is held).</summary>
+    private async Task<List<Shortage>> HoldStockAsync(Guid holdId, Guid sessionId, List<LineItemDto> lines, CancellationToken ct)
+    {
+        var request = new InternalReserveRequest(
+            holdId, lines.Select(l => new InternalStockLine(l.ProductId, l.Quantity)).ToList(), $"legacy-checkout:{sessionId}", null);
+        try
+        {
+            var hold = await stock.ReserveAsync(request, ct);
+            return hold.Reserved ? [] : hold.Shortages.Select(s => new Shortage(s.ProductId, s.Wanted, s.Available)).ToList();
+        }
+        catch (ApiException ex) when (ex.Code == CatalogService.ProductNotFound)
+        {
+            // The owner does not stock some line: the same answer as legacy gives for a product without stock.
+            var levels = (await stock.GetLevelsAsync(lines.Select(l => l.ProductId).ToList(), ct)).ToDictionary(l => l.ProductId);
+            return lines
+                .Select(l => (Line: l, Available: levels.TryGetValue(l.ProductId, out var level) ? level.Available : 0))
+                .Where(x => x.Available < x.Line.Quantity)
+                .Select(x => new Shortage(x.Line.ProductId, x.Line.Quantity, x.Available))
+                .ToList();
+        }
+        catch (Exception)
+        {
+            // The owner may have made the hold before the call failed (a timeout); give it back rather than let it
+            // sit until it expires. Releasing a hold that was never made is a no-op.
+            await ReleaseHoldAsync(holdId, "checkout-failed");
+            throw;
+        }
+    }
+
+    /// <summary>Gives a checkout's hold back; best effort, since an unreleased hold still expires on its own.</summary>
+    private async Task ReleaseHoldAsync(Guid? holdId, string reason)
+    {
+        if (holdId is not { } id)
+        {
+            return;
+        }
+
+        try
+        {
+            await stock.ReleaseAsync(id, reason, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Could not release stock hold {ReservationId} ({Reason}); it expires on its own: {Error}", id, reason, ex.Message);
+        }
     }
 
     private static async Task<List<Shortage>> TakeStockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<LineItemDto> lines)

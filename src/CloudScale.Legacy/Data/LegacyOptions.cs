@@ -17,4 +17,10 @@ internal sealed class LegacyOptions
 
     /// <summary>How often the capture sweeper looks for interrupted captures.</summary>
     public TimeSpan CaptureSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often held stock past its expiry is given back and owed stock commits are retried.</summary>
+    public TimeSpan StockSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where legacy's stock gateway reaches the Inventory module once Inventory owns stock.</summary>
+    public LegacyInventoryOptions Inventory { get; set; } = new();
 }
