@@ -37,26 +37,30 @@ public class MigrationStackFixture : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync("e2e_migration");
         Data = new LegacyData(Database);
+        // Each app gets a bounded pool, as in production: 100 shoppers must queue for connections, not exhaust the server.
+        var connections = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxPoolSize = 40 }.ConnectionString;
         Registry = await LoopbackApp.StartAsync(RegistryApp.Create(LoopbackApp.Args(
             ("ConnectionStrings:SchemaRegistry", Database.ConnectionString), ("Logging:LogLevel:Default", "Warning"))));
         var hostPort = LoopbackHosting.FreePort();
         Legacy = await LoopbackApp.StartAsync(LegacyApp.Create(LoopbackApp.Args(
-            ("ConnectionStrings:Legacy", Database.ConnectionString),
+            ("ConnectionStrings:Legacy", connections),
             ("Legacy:MigrateOnStartup", "true"),
             ("Legacy:SeedDemoData", "true"),
             ("Legacy:DemoProductCount", "60"),
             ("Legacy:Inventory:BaseAddress", $"http://127.0.0.1:{hostPort}/"),
             ("Logging:LogLevel:Default", "Warning"))));
-        Host = await LoopbackApp.StartAsync(HostApp.Create(LoopbackApp.Args(ModularHostSettings.For(Database, Legacy.BaseAddress, Registry.BaseAddress))), hostPort);
-        ProxyA = await StartProxyAsync();
-        ProxyB = await StartProxyAsync();
+        Host = await LoopbackApp.StartAsync(
+            HostApp.Create(LoopbackApp.Args([.. ModularHostSettings.For(Database, Legacy.BaseAddress, Registry.BaseAddress), ("ConnectionStrings:Modules", connections)])),
+            hostPort);
+        ProxyA = await StartProxyAsync(connections);
+        ProxyB = await StartProxyAsync(connections);
     }
 
-    private async Task<LoopbackApp> StartProxyAsync() =>
+    private async Task<LoopbackApp> StartProxyAsync(string connections) =>
         await LoopbackApp.StartAsync(ProxyApp.Create(LoopbackApp.Args(
             ("ReverseProxy:Clusters:legacy:Destinations:primary:Address", Legacy.BaseAddress.ToString()),
             ("ReverseProxy:Clusters:modular:Destinations:primary:Address", Host.BaseAddress.ToString()),
-            ("ConnectionStrings:Control", Database.ConnectionString),
+            ("ConnectionStrings:Control", connections),
             ("ControlPlane:AdminToken", AdminToken),
             ("Logging:LogLevel:Default", "Warning"))));
 

@@ -9,6 +9,7 @@ namespace CloudScale.EndToEnd;
 /// modular side reserves through legacy's internal stock API, so exactly 10 sell — counted in BOTH sides' order
 /// tables and reconciled against stock.
 /// </summary>
+[Collection(SplitTrafficRaces.Name)]
 public sealed class SplitTrafficOversellTests(MigrationStackFixture stack) : IClassFixture<MigrationStackFixture>
 {
     [Fact]
@@ -32,6 +33,7 @@ public sealed class SplitTrafficOversellTests(MigrationStackFixture stack) : ICl
 }
 
 /// <summary>The same race with stock ownership moved from legacy to the Inventory module while it runs.</summary>
+[Collection(SplitTrafficRaces.Name)]
 public sealed class CutoverDuringSplitTrafficTests(CutoverStackFixture stack) : IClassFixture<CutoverStackFixture>
 {
     [Fact]
@@ -68,6 +70,13 @@ public sealed class CutoverDuringSplitTrafficTests(CutoverStackFixture stack) : 
         Assert.Equal(1, await stack.Database.ScalarAsync<int>(
             "SELECT on_hand FROM inventory.stock_items WHERE product_id = @p", ("p", Guid.Parse(other))));
     }
+}
+
+/// <summary>The two races run one after the other: each is 100 shoppers against a whole stack, on two cores.</summary>
+[CollectionDefinition(Name)]
+public sealed class SplitTrafficRaces
+{
+    public const string Name = "split-traffic races";
 }
 
 /// <summary>Its own stack: the cutover leaves Inventory owning stock, which no other test class expects.</summary>

@@ -135,7 +135,8 @@ internal sealed class PostgresComponent : IComponent
         wal_level = logical
         max_wal_senders = 10
         max_replication_slots = 10
-        max_connections = 300
+        # The test run starts whole stacks (legacy, host, two proxies) per fixture, in parallel: 300 ran out.
+        max_connections = 600
         # Only the server's OS user may use the socket: local connections are trusted, so nobody else may make one.
         unix_socket_permissions = 0700
 

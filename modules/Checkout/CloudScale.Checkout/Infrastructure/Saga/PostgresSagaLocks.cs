@@ -8,9 +8,16 @@ namespace CloudScale.Checkout.Infrastructure.Saga;
 /// dying ends the database session and so releases them. The connection comes from the pool (a fresh physical
 /// connection per checkout cost more than the rest of the saga's bookkeeping); the lease unlocks everything before
 /// handing it back, and a connection that cannot unlock is broken and closed, which releases the locks as well.
+/// <para>
+/// Lock connections come from a pool of their own (the connection string differs by its application name): a saga
+/// holds its lock connection while its steps open others, so sharing one pool let N concurrent checkouts take every
+/// connection for locks and then wait forever for a step connection (found with 100 shoppers on a 40-connection pool).
+/// </para>
 /// </summary>
-internal sealed class PostgresSagaLocks(string connectionString) : ISagaLocks
+internal sealed class PostgresSagaLocks(string moduleConnectionString) : ISagaLocks
 {
+    private readonly string connectionString =
+        new NpgsqlConnectionStringBuilder(moduleConnectionString) { ApplicationName = "cloudscale-checkout-saga-locks" }.ConnectionString;
 
     public async Task<IAsyncDisposable> AcquireAsync(Guid checkoutSessionId, string idempotencyKey, CancellationToken cancellationToken)
     {
