@@ -5,6 +5,7 @@ using CloudScale.Checkout;
 using CloudScale.Host.ShopperApi;
 using CloudScale.Inventory;
 using CloudScale.Payment;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace CloudScale.Host;
 
@@ -18,6 +19,10 @@ public static class HostApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Defaults in code, below every other source (so environment variables still override them), rather than in an
+        // appsettings.json: test projects that reference the host and the proxy share one output folder, where two
+        // appsettings.json files overwrite each other and the proxy lost its routes.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LogDefaults });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.AddShopperApi();
         builder.Services.AddModules(builder.Configuration);
@@ -36,6 +41,15 @@ public static class HostApp
         InventoryModule.MapInternalStockApi(app);
         return app;
     }
+
+    /// <summary>EF Core logs every statement at Information; the host keeps framework noise at Warning.</summary>
+    private static readonly Dictionary<string, string?> LogDefaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+    };
 
     public static async Task<int> RunAsync(string[] args)
     {

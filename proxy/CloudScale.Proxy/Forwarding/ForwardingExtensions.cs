@@ -39,6 +39,13 @@ internal static class ForwardingExtensions
     {
         // Supplying a pipeline replaces YARP's default one, so its affinity, load-balancing and passive health steps
         // are listed again here; the forwarder itself always runs last.
+        // Without routes every request would be a 404 from the proxy itself; that is a broken deployment, so say it at start.
+        if (!app.Configuration.GetSection(ConfigSection + ":Routes").GetChildren().Any())
+        {
+            throw new InvalidOperationException(
+                $"{ConfigSection}:Routes is empty: the proxy's appsettings.json (routes and clusters) was not found in {app.Environment.ContentRootPath}.");
+        }
+
         var maxBodyBytes = MaxRequestBodyBytes(app.Configuration);
         app.MapReverseProxy(pipeline =>
         {

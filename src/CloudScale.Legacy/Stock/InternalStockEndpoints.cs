@@ -22,7 +22,7 @@ internal static class InternalStockEndpoints
             }
             catch (StockOwnerMovedException moved)
             {
-                throw OwnerMoved(moved);
+                throw InternalStockRequests.OwnerMoved(moved);
             }
         });
 
@@ -34,36 +34,23 @@ internal static class InternalStockEndpoints
 
         stock.MapPost("/levels", async (InternalAvailabilityRequest? body, LocalStockOwner owner, CancellationToken ct) =>
         {
-            StockRequestValidation.Validate(body);
+            InternalStockRequests.Validate(body);
             return new InternalAvailabilityResponse(await owner.GetLevelsAsync(body!.ProductIds, ct));
         });
 
         stock.MapPost("/reservations", async (InternalReserveRequest? body, LocalStockOwner owner, CancellationToken ct) =>
         {
-            StockRequestValidation.Validate(body);
+            InternalStockRequests.Validate(body);
             return await owner.ReserveAsync(body!, ct);
         });
 
         stock.MapPost("/reservations/{reservationId}/commit", async (string reservationId, LocalStockOwner owner, CancellationToken ct) =>
-            await owner.CommitAsync(ParseReservationId(reservationId), ct));
+            await owner.CommitAsync(InternalStockRequests.ReservationId(reservationId), ct));
 
         stock.MapPost("/reservations/{reservationId}/release", async (string reservationId, InternalReleaseRequest? body, LocalStockOwner owner, CancellationToken ct) =>
         {
-            var id = ParseReservationId(reservationId);
-            return await owner.ReleaseAsync(id, StockRequestValidation.ReleaseReason(body), ct);
+            var id = InternalStockRequests.ReservationId(reservationId);
+            return await owner.ReleaseAsync(id, InternalStockRequests.ReleaseReason(body), ct);
         });
-    }
-
-    /// <summary>The 409 every side answers when asked for stock it does not own.</summary>
-    public static ApiException OwnerMoved(StockOwnerMovedException moved) =>
-        ApiException.Conflict(InternalStockApi.OwnerMovedCode, moved.Message,
-            new Dictionary<string, object?> { ["owner"] = StockOwnership.ToWire(moved.Owner) });
-
-    private static Guid ParseReservationId(string raw)
-    {
-        var errors = new FieldErrors();
-        var id = Ids.ParseField(raw, "reservationId", errors);
-        errors.ThrowIfAny();
-        return id;
     }
 }

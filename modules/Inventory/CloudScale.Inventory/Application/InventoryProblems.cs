@@ -20,12 +20,6 @@ internal static class InventoryProblems
     public static ApiException StockOwnerUnavailableError(string detail) =>
         new(503, StockOwnerUnavailable, detail);
 
-    /// <summary>What the internal stock API answers when Inventory is not (or no longer) the owner.</summary>
-    public static ApiException OwnerMovedError(StockOwner owner) =>
-        ApiException.Conflict(InternalStockApi.OwnerMovedCode,
-            $"Inventory does not own stock; {StockOwnership.ToWire(owner)} does. Re-read the owner and call it.",
-            new Dictionary<string, object?> { ["owner"] = StockOwnership.ToWire(owner) });
-
     public static ApiException StockOwnedByInventoryError() =>
         ApiException.Conflict(StockOwnedByInventory,
             "Inventory owns stock: its rows are live stock, and copying legacy's counts over them would undo sales and holds. " +

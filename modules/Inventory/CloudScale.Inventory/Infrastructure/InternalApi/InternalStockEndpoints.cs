@@ -21,9 +21,6 @@ namespace CloudScale.Inventory.Infrastructure.InternalApi;
 /// </summary>
 internal static class InternalStockEndpoints
 {
-    /// <summary>Reason stored for a release whose caller gave none (the contract allows leaving it out).</summary>
-    public const string DefaultReleaseReason = "released";
-
     public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(InternalStockApi.Prefix);
@@ -44,15 +41,14 @@ internal static class InternalStockEndpoints
         group.MapPost("/levels", (InternalAvailabilityRequest? body, HttpContext http, CancellationToken ct) =>
             OwnerOnlyAsync(http, async mediator =>
             {
-                new FieldErrors().Check(body?.ProductIds is not null, "productIds", "productIds is required").ThrowIfAny();
-                var levels = await mediator.Send(new GetStockLevels(body!.ProductIds.ToList()), ct);
+                var levels = await mediator.Send(new GetStockLevels(InternalStockRequests.Validate(body).ProductIds.ToList()), ct);
                 return new InternalAvailabilityResponse(levels.Select(l => new InternalStockLevel(l.ProductId, l.OnHand, l.Reserved, l.Available)).ToList());
             }, ct));
 
         group.MapPost("/reservations", (InternalReserveRequest? body, HttpContext http, CancellationToken ct) =>
             OwnerOnlyAsync(http, async mediator =>
             {
-                var request = InternalStockValidation.ToReserve(body);
+                var request = ToReserve(InternalStockRequests.Validate(body));
                 var result = await mediator.Send(new Reserve(request), ct);
                 return new InternalReserveResponse(
                     result.ReservationId, result.Reserved, result.ExpiresAt,
@@ -62,15 +58,15 @@ internal static class InternalStockEndpoints
         group.MapPost("/reservations/{reservationId}/commit", (string reservationId, HttpContext http, CancellationToken ct) =>
             OwnerOnlyAsync(http, async mediator =>
             {
-                var result = await mediator.Send(new Commit(InternalStockValidation.ReservationId(reservationId)), ct);
+                var result = await mediator.Send(new Commit(InternalStockRequests.ReservationId(reservationId)), ct);
                 return new InternalReservationOutcome(result.ReservationId, result.Committed, result.State.ToString());
             }, ct));
 
         group.MapPost("/reservations/{reservationId}/release", (string reservationId, InternalReleaseRequest? body, HttpContext http, CancellationToken ct) =>
             OwnerOnlyAsync(http, async mediator =>
             {
-                var id = InternalStockValidation.ReservationId(reservationId);
-                var reason = string.IsNullOrWhiteSpace(body?.Reason) ? DefaultReleaseReason : body.Reason;
+                var id = InternalStockRequests.ReservationId(reservationId);
+                var reason = InternalStockRequests.ReleaseReason(body);
                 var state = await mediator.Send(new Release(id, reason), ct);
                 // Done: nothing is held for it any more (given back now or before, expired, or never made).
                 return new InternalReservationOutcome(id, state != ReservationState.Held && state != ReservationState.Committed, state.ToString());
@@ -78,6 +74,13 @@ internal static class InternalStockEndpoints
 
         return group;
     }
+
+    /// <summary>The checked request in the module's terms.</summary>
+    private static ReserveStock ToReserve(InternalReserveRequest body) => new(
+        body.ReservationId,
+        body.Lines.Select(line => new StockLine(line.ProductId, line.Quantity)).ToList(),
+        body.Reference,
+        body.HoldForSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
 
     /// <summary>
     /// Runs <paramref name="call"/> only while Inventory owns stock: a plain read refuses early, and the write
@@ -89,7 +92,7 @@ internal static class InternalStockEndpoints
         var owner = await services.GetRequiredService<InventoryDbContext>().ReadStockOwnerAsync(ct);
         if (owner != StockOwner.Inventory)
         {
-            throw InventoryProblems.OwnerMovedError(owner);
+            throw InternalStockRequests.OwnerMoved(new StockOwnerMovedException(owner));
         }
 
         try
@@ -98,7 +101,7 @@ internal static class InternalStockEndpoints
         }
         catch (StockOwnerMovedException moved)
         {
-            throw InventoryProblems.OwnerMovedError(moved.Owner);
+            throw InternalStockRequests.OwnerMoved(moved);
         }
     }
 }

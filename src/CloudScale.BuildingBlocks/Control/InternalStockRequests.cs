@@ -1,10 +1,14 @@
-using CloudScale.BuildingBlocks.Control;
 using CloudScale.BuildingBlocks.Http;
 
-namespace CloudScale.Legacy.Stock;
+namespace CloudScale.BuildingBlocks.Control;
 
-/// <summary>The bounds of internal stock API requests; a request outside them is a 400 before anything is locked.</summary>
-internal static class StockRequestValidation
+/// <summary>
+/// The internal stock API's input rules, enforced alike by both owners so a caller sees the same refusals whichever
+/// side it reaches: quantity 1..999, at most <see cref="MaxLines"/> lines, each product once, a hold of
+/// <see cref="MinHoldSeconds"/>..<see cref="MaxHoldSeconds"/> s. Every violation is a 400 <c>validation_failed</c>
+/// naming the field, thrown before anything is locked.
+/// </summary>
+public static class InternalStockRequests
 {
     public const int MinQuantity = 1;
     public const int MaxQuantity = 999;
@@ -15,17 +19,19 @@ internal static class StockRequestValidation
     public const int MinHoldSeconds = 1;
     public const int MaxHoldSeconds = 3600;
 
-    public static void Validate(InternalReserveRequest? request)
+    /// <summary>What a release without a reason is recorded as.</summary>
+    public const string DefaultReleaseReason = "released";
+
+    public static InternalReserveRequest Validate(InternalReserveRequest? request)
     {
         var errors = new FieldErrors();
         if (request is null)
         {
             errors.Add("body", "a JSON body {reservationId, lines, reference, holdForSeconds} is required");
             errors.ThrowIfAny();
-            return;
         }
 
-        errors.Check(request.ReservationId != Guid.Empty, "reservationId", "reservationId must be a non-empty id chosen by the caller");
+        errors.Check(request!.ReservationId != Guid.Empty, "reservationId", "reservationId must be a non-empty id chosen by the caller");
         errors.Check(request.Reference is null || request.Reference.Length <= MaxReferenceLength, "reference",
             $"reference must be at most {MaxReferenceLength} characters, got {request.Reference?.Length}");
         errors.Check(request.HoldForSeconds is null or >= MinHoldSeconds and <= MaxHoldSeconds, "holdForSeconds",
@@ -34,15 +40,13 @@ internal static class StockRequestValidation
         {
             errors.Add("lines", "lines must hold at least one product to reserve");
             errors.ThrowIfAny();
-            return;
         }
 
-        errors.Check(request.Lines.Count <= MaxLines, "lines", $"lines may hold at most {MaxLines} products, got {request.Lines.Count}");
+        errors.Check(request.Lines!.Count <= MaxLines, "lines", $"lines may hold at most {MaxLines} products, got {request.Lines.Count}");
         var seen = new HashSet<Guid>();
         for (var i = 0; i < request.Lines.Count; i++)
         {
-            var line = request.Lines[i];
-            if (line is null)
+            if (request.Lines[i] is not { } line)
             {
                 errors.Add($"lines[{i}]", $"lines[{i}] is required");
                 continue;
@@ -62,24 +66,39 @@ internal static class StockRequestValidation
         }
 
         errors.ThrowIfAny();
+        return request;
     }
 
-    public static void Validate(InternalAvailabilityRequest? request)
+    public static InternalAvailabilityRequest Validate(InternalAvailabilityRequest? request)
     {
         var errors = new FieldErrors();
         errors.Check(request?.ProductIds is { Count: > 0 }, "productIds", "productIds must name at least one product");
         errors.Check(request?.ProductIds is null || request.ProductIds.Count <= MaxLevelProducts, "productIds",
             $"productIds may name at most {MaxLevelProducts} products, got {request?.ProductIds?.Count}");
         errors.ThrowIfAny();
+        return request!;
     }
 
-    /// <summary>The reason to store for a release; absent means a plain release.</summary>
+    /// <summary>The reason to store for a release; absent means <see cref="DefaultReleaseReason"/>.</summary>
     public static string ReleaseReason(InternalReleaseRequest? request)
     {
-        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "released" : request.Reason;
+        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? DefaultReleaseReason : request.Reason;
         new FieldErrors()
             .Check(reason.Length <= MaxReasonLength, "reason", $"reason must be at most {MaxReasonLength} characters, got {reason.Length}")
             .ThrowIfAny();
         return reason;
     }
+
+    /// <summary>The route's reservation id, or a 400 naming it.</summary>
+    public static Guid ReservationId(string value)
+    {
+        var ok = Guid.TryParse(value, out var id) && id != Guid.Empty;
+        new FieldErrors().Check(ok, "reservationId", $"reservationId must be a non-empty uuid, got '{value}'").ThrowIfAny();
+        return id;
+    }
+
+    /// <summary>The 409 every side answers when asked for stock it does not own; the body names the owner.</summary>
+    public static ApiException OwnerMoved(StockOwnerMovedException moved) =>
+        ApiException.Conflict(InternalStockApi.OwnerMovedCode, moved.Message,
+            new Dictionary<string, object?> { ["owner"] = StockOwnership.ToWire(moved.Owner) });
 }
