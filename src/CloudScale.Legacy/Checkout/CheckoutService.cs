@@ -263,7 +263,7 @@ internal sealed class CheckoutService(
         {
             try
             {
-                await pendingCommits.TryCommitAsync(sold, CancellationToken.None);
+                await pendingCommits.TryCommitAsync(sold, CancellationToken.None, waitForSweeper: true);
             }
             catch (Exception ex)
             {

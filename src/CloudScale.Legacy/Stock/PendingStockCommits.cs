@@ -13,13 +13,17 @@ namespace CloudScale.Legacy.Stock;
 internal sealed class PendingStockCommits(NpgsqlDataSource dataSource, LegacyStockGateway stock, ILogger<PendingStockCommits> logger)
 {
     /// <summary>Commits one owed hold; true when it is settled and its row gone, false when it stays owed.</summary>
-    public async Task<bool> TryCommitAsync(Guid reservationId, CancellationToken ct)
+    /// <param name="waitForSweeper">
+    /// Checkout passes true: if the sweeper is committing this very hold, wait for it, so the shopper's answer goes out
+    /// only once the owed row is settled one way or the other. The sweeper passes false and skips holds in use.
+    /// </param>
+    public async Task<bool> TryCommitAsync(Guid reservationId, CancellationToken ct, bool waitForSweeper = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // Locked for the try, so checkout and the sweeper never commit one hold at the same time; skipped when busy.
         var orderId = await connection.QuerySingleOrDefaultAsync<Guid?>(
-            "SELECT order_id FROM legacy.pending_stock_commits WHERE reservation_id = @reservationId FOR UPDATE SKIP LOCKED",
+            "SELECT order_id FROM legacy.pending_stock_commits WHERE reservation_id = @reservationId FOR UPDATE" + (waitForSweeper ? "" : " SKIP LOCKED"),
             new { reservationId }, transaction);
         if (orderId is null)
         {
